@@ -75,9 +75,9 @@ def _needed(graph: ModelGraph) -> set[str]:
 
 
 def _final_activation(graph: ModelGraph, node_id: str) -> str | None:
-    """'softmax' or 'sigmoid' if the layer feeding an Output ends with that activation."""
+    """'softmax', 'sigmoid' or 'step' if the layer feeding an Output ends with that activation."""
     node = graph.nodes[node_id]
-    if node.type_id in ("softmax", "sigmoid"):
+    if node.type_id in ("softmax", "sigmoid", "step"):
         return node.type_id
     act = node.params.get("activation")
     if act in ("softmax", "sigmoid") and not node.params.get("dropout"):
