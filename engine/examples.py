@@ -112,8 +112,8 @@ _add(ExampleInfo("regression-sine", "Fit a sine curve",
                  "Regression: a small tanh network learns y = sin(x) from noisy samples.",
                  "regression, mean squared error, MAE, R²"),
      lambda: _chain(("input", {"shape": (1,)}), ("dense", {"units": 32, "activation": "tanh"}),
-                    ("dense", {"units": 32, "activation": "tanh"}), ("dense", {"units": 1}), ("output", {"loss": "mse"}),
-                    names=("", "hidden1", "hidden2", "value")),
+                    ("dense", {"units": 32, "activation": "tanh"}), ("dense", {"units": 1}),
+                    ("output", {"loss": "mse"}), names=("", "hidden1", "hidden2", "value")),
      DataSpec(name="sine", params={}, val_split=0.2, test_split=0.1),
      TrainConfig(epochs=60, optimizer="adam", lr=0.01, batch_size=32))
 

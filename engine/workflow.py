@@ -127,7 +127,8 @@ def train_project(project: Project, config: TrainConfig | None = None, callbacks
     project.weights = {k: v.detach().clone() for k, v in model.state_dict().items()}
     project.normalizer = data.normalizer.to_dict()
     project.history.append({
-        "run": len(project.history) + 1, "started": started, "init": init, "fresh_layers": fresh_layers, "config": config.to_dict(),
+        "run": len(project.history) + 1, "started": started, "init": init, "fresh_layers": fresh_layers,
+        "config": config.to_dict(),
         "status": result.status, "message": result.message, "epochs": result.history,
         "best_epoch": result.best_epoch, "test": result.test_metrics, "device": result.device,
         "samples_per_second": result.samples_per_second,

@@ -16,6 +16,10 @@ from .objectives import TrainError
 FORMAT = "katman-checkpoint-1"
 
 
+class CheckpointError(TrainError):
+    """A checkpoint file cannot be read or does not fit the network."""
+
+
 def _split_state(state: Any, prefix: str, tensors: dict[str, torch.Tensor]) -> Any:
     """Move tensors out of a nested state into `tensors`, leaving JSON-able references."""
     if isinstance(state, torch.Tensor):
@@ -81,10 +85,10 @@ def load_checkpoint(path: str | Path) -> dict[str, Any]:
             raw = (f.metadata() or {}).get("katman")
         meta = json.loads(raw) if raw else None
     except (OSError, SafetensorError, ValueError, json.JSONDecodeError) as exc:
-        raise TrainError(f"{path}: not a readable Katman checkpoint ({exc})") from None
+        raise CheckpointError(f"{path}: not a readable Katman checkpoint ({exc})") from None
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise TrainError(f"{path}: not a Katman checkpoint")
+        raise CheckpointError(f"{path}: not a Katman checkpoint")
     try:
         return {k: _join_state(v, tensors) for k, v in meta.items()}
     except (KeyError, TypeError, ValueError) as exc:
-        raise TrainError(f"{path}: damaged checkpoint ({exc})") from None
+        raise CheckpointError(f"{path}: damaged checkpoint ({exc})") from None

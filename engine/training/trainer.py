@@ -14,7 +14,7 @@ import torch
 from torch import nn
 
 from .callbacks import Callback, pythonify
-from .checkpoint import load_checkpoint, save_checkpoint
+from .checkpoint import CheckpointError, load_checkpoint, save_checkpoint
 from .config import TrainConfig
 from .devices import resolve_device
 from .objectives import Objective, TrainError, balanced_class_weights, r2_score, resolve_objectives
@@ -206,14 +206,18 @@ class Trainer:
         start_epoch = 0
         if resume_from is not None:
             state = load_checkpoint(resume_from)
-            self.model.load_state_dict(state["model"])
-            opt.load_state_dict(state["optimizer"])
-            if sched is not None and state.get("scheduler"):
-                sched.load_state_dict(state["scheduler"])
-            self.generator.set_state(state["generator"])
-            torch.set_rng_state(state["torch_rng"])
-            history = list(state["history"])
-            start_epoch = int(state["epoch"])
+            try:
+                self.model.load_state_dict(state["model"])
+                opt.load_state_dict(state["optimizer"])
+                if sched is not None and state.get("scheduler"):
+                    sched.load_state_dict(state["scheduler"])
+                self.generator.set_state(state["generator"])
+                torch.set_rng_state(state["torch_rng"])
+                history = list(state["history"])
+                start_epoch = int(state["epoch"])
+            except (RuntimeError, KeyError, ValueError, TypeError) as exc:
+                raise CheckpointError(f"{resume_from}: the checkpoint does not fit this network or these "
+                                      f"settings ({str(exc).splitlines()[0]})") from None
         obj0 = self.objectives[0]
         class_w = None
         if c.class_weights == "balanced" and obj0.task == "classification":
