@@ -20,6 +20,7 @@ from .devices import resolve_device
 from .objectives import Objective, TrainError, balanced_class_weights, r2_score, resolve_objectives
 
 EVAL_BATCH = 2048
+SMALL_WORK = 2_000_000
 
 
 @dataclass
@@ -187,6 +188,11 @@ class Trainer:
         c = self.config
         torch.manual_seed(c.seed)
         self.model.to(self.device)
+        threads = torch.get_num_threads()
+        if self.device.type == "cpu" and self._is_small():
+            # Tiny batches gain nothing from several threads, and spin-waiting threads slow to a crawl
+            # when another process (or the GUI) shares the cores.
+            torch.set_num_threads(1)
         try:
             on_device = self._fits_on_device()
             train = _Split(self.data.train, self.objectives, self.device, on_device)
@@ -197,6 +203,13 @@ class Trainer:
             raise TrainError(
                 f"The GPU ran out of memory (batch size {c.batch_size}): use a smaller batch size, a smaller "
                 f"network, or the CPU") from None
+        finally:
+            torch.set_num_threads(threads)
+
+    def _is_small(self) -> bool:
+        """Work per batch (parameters × batch size) below about two million multiply-adds."""
+        params = sum(p.numel() for p in self.model.parameters())
+        return params * self.config.effective_batch_size(len(self.data.train)) < SMALL_WORK
 
     def _fit(self, train: _Split, val: _Split | None, test: _Split | None, resume_from) -> FitResult:
         c = self.config
