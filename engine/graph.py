@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from torch import nn
+
 from .events import Signal
 from .layers import LayerSpec, ParamError, get_spec
 
@@ -56,7 +58,14 @@ class GraphEvent:
     edge: Edge | None = None
 
 
-_NAME_RE = re.compile(r"^[^\W\d]\w{0,39}$")
+_NAME_RE = re.compile(r"[^\W\d]\w{0,39}")
+# Names a layer cannot take because PyTorch modules already use them as attributes (train, to, forward...).
+RESERVED_NAMES = frozenset(n for n in dir(nn.ModuleDict()) if not n.startswith("__"))
+
+
+def _numbered(node_id: str) -> bool:
+    """True for ids like 'n12' (ASCII digits only)."""
+    return node_id[1:].isascii() and node_id[1:].isdigit() and len(node_id) < 12
 
 
 @dataclass
@@ -68,7 +77,7 @@ class ModelGraph:
 
     def __post_init__(self) -> None:
         self.changed = Signal()
-        self._next_id = 1 + max((int(i[1:]) for i in self.nodes if i[1:].isdigit()), default=0)
+        self._next_id = 1 + max((int(i[1:]) for i in self.nodes if _numbered(i)), default=0)
 
     # ------------------------------------------------------------ queries
     def node(self, node_id: str) -> Node:
@@ -143,10 +152,12 @@ class ModelGraph:
         return f"{base}{i}"
 
     def check_name(self, name: str, node_id: str | None = None) -> None:
-        if not _NAME_RE.match(name):
+        if not isinstance(name, str) or not _NAME_RE.fullmatch(name):
             raise GraphError(
                 f"'{name}' is not a valid layer name: use letters, digits and _ (up to 40), starting with a letter"
             )
+        if name in RESERVED_NAMES:
+            raise GraphError(f"'{name}' is a reserved word in PyTorch; choose another layer name")
         for n in self.nodes.values():
             if n.name == name and n.id != node_id:
                 raise GraphError(f"a layer named '{name}' already exists; choose another name")
@@ -170,7 +181,7 @@ class ModelGraph:
             node_id = f"n{self._next_id}"
         if node_id in self.nodes:
             raise GraphError(f"a layer with id '{node_id}' already exists")
-        if node_id[1:].isdigit():
+        if _numbered(node_id):
             self._next_id = max(self._next_id, int(node_id[1:]) + 1)
         node = Node(node_id, type_id, name, full, (float(pos[0]), float(pos[1])), bool(frozen))
         self.nodes[node_id] = node
@@ -303,7 +314,9 @@ class ModelGraph:
             pos = raw.get("pos", [0, 0])
             try:
                 px, py = float(pos[0]), float(pos[1])
-            except (TypeError, ValueError, IndexError):
+                if not (abs(px) < 1e9 and abs(py) < 1e9):
+                    raise ValueError
+            except (TypeError, ValueError, IndexError, KeyError, OverflowError):
                 raise GraphError(f"layer #{i + 1} has a bad position {pos!r}") from None
             params = raw.get("params", {})
             if not isinstance(params, dict):

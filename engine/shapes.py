@@ -8,7 +8,9 @@ from .graph import ModelGraph
 from .layers import LayerShapeError, Shape, fmt_shape
 
 # Layers that may receive whole-number token ids unchanged.
-_INT_OK = {"embedding", "output", "reshape", "flatten", "dropout"}
+_INT_OK = {"embedding", "output", "reshape", "flatten"}
+# Layers that pass the Input's values through unchanged (so token ids stay token ids).
+_PASS_THROUGH = {"reshape", "flatten"}
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ def infer_shapes(graph: ModelGraph) -> ShapeReport:
         rep.problems.append(Problem(None, "The network has no Output layer: add one after the last layer"))
 
     is_int: dict[str, bool] = {}
+    raw: dict[str, bool] = {}  # values are still the Input's own values
     for nid in graph.topo_order():
         node = graph.nodes[nid]
         spec = node.spec
@@ -73,6 +76,7 @@ def infer_shapes(graph: ModelGraph) -> ShapeReport:
             if inputs and node.id == inputs[0].id:
                 _run(rep, node, [], is_int)
                 is_int[nid] = node.params.get("dtype") == "int"
+                raw[nid] = True
             continue
         if not srcs:
             rep.problems.append(Problem(nid, f"{node.label} has no input: connect a layer to it"))
@@ -89,8 +93,14 @@ def infer_shapes(graph: ModelGraph) -> ShapeReport:
             rep.problems.append(Problem(
                 nid, f"{node.label} gets token ids (whole numbers) from the Input: put an Embedding before it"))
             continue
+        raw[nid] = node.type_id in _PASS_THROUGH and all(raw.get(s) for s in srcs)
         is_int[nid] = any(is_int.get(s) for s in srcs) and node.type_id != "embedding"
         _run(rep, node, in_shapes, is_int)  # type: ignore[arg-type]
+        if node.type_id == "embedding" and rep.shapes[nid] is not None and not raw.get(srcs[0]):
+            rep.shapes[nid] = None
+            rep.problems.append(Problem(
+                nid, f"{node.label} needs token ids straight from the Input, but gets the output of "
+                f"{graph.nodes[srcs[0]].label}: connect it to the Input"))
 
     _reachability(graph, rep)
     return rep

@@ -40,7 +40,7 @@ def _conv_build(dims: int):
         pad = resolve_padding(p["padding"], p["kernel"], p["dilation"])
         layer = cls(shapes[0][0], p["filters"], p["kernel"], stride=p["stride"], padding=pad,
                     dilation=p["dilation"], bias=p["bias"])
-        return Block(layer, make_activation(p["activation"]), p["dropout"])
+        return Block(layer, make_activation(p["activation"], softmax_dim=1), p["dropout"])
 
     return build
 

@@ -6,8 +6,9 @@ import torch
 from torch import nn
 
 
-def make_activation(name: str, **kw: float) -> nn.Module | None:
-    """Module for an activation name, or None for 'none'."""
+def make_activation(name: str, softmax_dim: int = -1, **kw: float) -> nn.Module | None:
+    """Module for an activation name, or None for 'none'. Softmax runs over the last axis (features)
+    unless softmax_dim says otherwise (1 = channels, for convolutions)."""
     if name == "none":
         return None
     if name == "relu":
@@ -23,7 +24,7 @@ def make_activation(name: str, **kw: float) -> nn.Module | None:
     if name == "gelu":
         return nn.GELU()
     if name == "softmax":
-        return nn.Softmax(dim=1)
+        return nn.Softmax(dim=softmax_dim)
     if name == "step":
         return Step()
     raise ValueError(f"unknown activation {name}")

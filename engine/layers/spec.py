@@ -73,10 +73,12 @@ class ParamSpec:
                 out = str(value)
             else:  # pragma: no cover - programming error
                 raise ParamError(f"unknown parameter kind {self.kind}")
-        except (TypeError, ValueError) as exc:
+        except (TypeError, ValueError, OverflowError) as exc:
             if isinstance(exc, ParamError):
                 raise
-            raise ParamError(f"{name}: {value!r} is not a valid {self.kind}") from None
+            raise ParamError(f"{name}: {str(value)[:40]!r} is not a valid {self.kind}") from None
+        if self.kind == "int" and abs(out) > 2**53:
+            raise ParamError(f"{name} is far too large: {str(out)[:20]}…")
         if self.kind in ("int", "float"):
             if self.minimum is not None and out < self.minimum:
                 raise ParamError(f"{name} must be at least {_fmt(self.minimum)}; got {_fmt(out)}")
@@ -107,14 +109,30 @@ def parse_shape(value: Any, name: str = "shape") -> Shape:
     if not items:
         raise ParamError(f"{name} must have at least one size, like (2,) or (1, 28, 28)")
     try:
-        dims = tuple(int(v) for v in items)
-    except (TypeError, ValueError):
+        dims = tuple(_whole(v) for v in items)
+    except (TypeError, ValueError, OverflowError):
         raise ParamError(f"{name} must be whole numbers like (1, 28, 28); got {value!r}") from None
     if any(d == 0 or d < -1 for d in dims) or dims.count(-1) > 1:
         raise ParamError(f"{name} sizes must be positive (one -1 allowed in a Reshape); got {dims}")
     if len(dims) > 4:
         raise ParamError(f"{name} may have at most 4 dimensions; got {len(dims)}")
+    if any(d > 1_000_000 for d in dims):
+        raise ParamError(f"{name} sizes must be at most 1 000 000; got {dims}")
     return dims
+
+
+def _whole(v: Any) -> int:
+    """int(v) for whole numbers only: 1.5 or True are refused, '3' and 3.0 accepted."""
+    if isinstance(v, bool):
+        raise ValueError
+    if isinstance(v, float):
+        if not v.is_integer():
+            raise ValueError
+        return int(v)
+    out = int(v)
+    if abs(out) > 1_000_000_000:
+        raise ValueError
+    return out
 
 
 def parse_padding(value: Any, name: str = "padding") -> int | str:

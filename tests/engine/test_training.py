@@ -194,7 +194,7 @@ def test_checkpoint_of_another_network_is_refused(tmp_path):
         Trainer(build_model(mlp(hidden=8)), data, TrainConfig(epochs=2)).fit(resume_from=ck)
     junk = tmp_path / "junk.ckpt"
     junk.write_bytes(b"\x00garbage" * 10)
-    with pytest.raises(TrainError, match="junk.ckpt"):
+    with pytest.raises(TrainError, match=r"junk\.ckpt"):
         Trainer(build_model(mlp()), data, TrainConfig(epochs=2)).fit(resume_from=junk)
 
 
@@ -230,7 +230,7 @@ def test_class_weights_balance_rare_classes():
 def test_gradient_clipping_and_frozen_layers():
     data = spiral_data()
     g = mlp()
-    first = [n for n in g.nodes.values() if n.type_id == "dense"][0]
+    first = next(n for n in g.nodes.values() if n.type_id == "dense")
     g.set_frozen(first.id, True)
     model = build_model(g)
     before = model.layers[first.name].layer.weight.detach().clone()
