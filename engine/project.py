@@ -5,9 +5,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import math
 import os
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,7 +124,7 @@ class Project:
     def save(self, path: str | Path) -> None:
         """Write atomically: a temporary file in the same folder, flushed, then renamed over the target."""
         path = Path(path)
-        payload = json.dumps(self.to_dict(), indent=1, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        payload = json.dumps(_finite(self.to_dict()), indent=1, ensure_ascii=False, allow_nan=False).encode("utf-8")
         weights = None
         if self.weights is not None:
             weights = save_safetensors({k: v.detach().cpu().contiguous() for k, v in self.weights.items()})
@@ -190,8 +192,8 @@ class Project:
                         raise ProjectError(f"{where}: the weights cannot be read ({exc})") from None
         except zipfile.BadZipFile as exc:
             raise ProjectError(f"{where}: the file is damaged or truncated ({exc})") from None
-        except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
-            raise ProjectError(f"{where}: cannot be read ({exc})") from None
+        except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error, RuntimeError) as exc:
+            raise ProjectError(f"{where}: the file is damaged or cannot be read ({exc})") from None
         return project
 
 
@@ -217,3 +219,16 @@ def _parse_json(raw: bytes, where: str) -> Any:
         raise ProjectError(f"{where}: not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})") from None
     except RecursionError:
         raise ProjectError(f"{where}: the JSON is nested too deeply") from None
+    except ValueError as exc:  # e.g. integers with more digits than Python converts
+        raise ProjectError(f"{where}: not a valid project ({exc})") from None
+
+
+def _finite(obj: Any) -> Any:
+    """Replace NaN/inf (a diverged run's losses) by None so the file stays standard JSON."""
+    if isinstance(obj, float):
+        return obj if math.isfinite(obj) else None
+    if isinstance(obj, dict):
+        return {k: _finite(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [_finite(v) for v in obj]
+    return obj

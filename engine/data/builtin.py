@@ -13,6 +13,15 @@ from .dataset import DataError, Dataset
 MAX_SEED = 2**32 - 1
 
 
+def _short(value: Any) -> str:
+    """repr() cut to 40 characters (huge numbers make unreadable, even failing, messages)."""
+    try:
+        text = repr(value)
+    except ValueError:
+        text = "a huge number"
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 @dataclass(frozen=True)
 class BuiltinInfo:
     """A built-in dataset as shown in the data picker.
@@ -39,13 +48,13 @@ class _Param:
         what = "a whole number" if self.kind == "int" else "a number"
         bad = DataError(
             f"{where}: parameter '{self.name}' must be {what} from {self.minimum:g} to {self.maximum:g}; "
-            f"got {value!r}"
+            f"got {_short(value)}"
         )
         if isinstance(value, bool) or value is None:
             raise bad
         try:
             number = float(value.strip()) if isinstance(value, str) else float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise bad from None
         if number != number or number in (float("inf"), float("-inf")):
             raise bad

@@ -12,8 +12,11 @@ def check_ratios(val: float, test: float) -> tuple[float, float]:
     out = []
     for label, value in (("validation split", val), ("test split", test)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise DataError(f"the {label} must be a fraction between 0 and 1, like 0.2; got {value!r}")
-        value = float(value)
+            raise DataError(f"the {label} must be a fraction between 0 and 1, like 0.2; got {str(value)[:40]!r}")
+        try:
+            value = float(value)
+        except OverflowError:
+            raise DataError(f"the {label} must be a fraction between 0 and 1, like 0.2") from None
         if not 0.0 <= value < 1.0:
             raise DataError(f"the {label} must be at least 0 and less than 1 (a fraction like 0.2); got {value:g}")
         out.append(value)

@@ -76,8 +76,8 @@ class TrainConfig:
                         raise ValueError
                 else:
                     value = str(value)
-            except (TypeError, ValueError):
-                raise ConfigError(f"training setting '{f.name}' must be a {kind}, not {value!r}") from None
+            except (TypeError, ValueError, OverflowError):
+                raise ConfigError(f"training setting '{f.name}' must be a {kind}, not {str(value)[:40]!r}") from None
             if f.name in self._RANGES:
                 lo, hi = self._RANGES[f.name]
                 if not lo <= value <= hi:
