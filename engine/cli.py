@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
 from pathlib import Path
 from typing import Any, NoReturn
 
-COMMANDS = ("examples", "datasets", "new", "summary", "check", "train", "devices")
+COMMANDS = ("examples", "datasets", "new", "summary", "check", "train", "devices", "export", "predict", "inspect-data")
+
+# Modules that add commands: each has register(subparsers) -> dict[command name, handler(args) -> int].
+# A handler raises UserError for bad input (exit 2) and TrainFailed when training fails (exit 3).
+EXTENSIONS = ("engine.cli_export", "engine.cli_data")
 
 
 class UserError(Exception):
@@ -70,7 +75,19 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--resume", metavar="FILE", help="resume from a checkpoint written by --checkpoint")
     s.add_argument("--out", metavar="FILE", help="save the trained project here")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
+    _HANDLERS.clear()
+    for module_name in EXTENSIONS:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name != module_name:
+                raise
+            continue
+        _HANDLERS.update(module.register(sub))
     return p
+
+
+_HANDLERS: dict[str, Any] = {}
 
 
 def _load_project(ref: str):
@@ -306,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         build_parser().print_help()
         return 0
-    handler = globals()[f"cmd_{args.command}"]
+    handler = _HANDLERS.get(args.command) or globals()[f"cmd_{args.command.replace('-', '_')}"]
     try:
         return handler(args)
     except UserError as exc:
