@@ -147,8 +147,11 @@ def cmd_devices(args: argparse.Namespace) -> int:
 
 def cmd_new(args: argparse.Namespace) -> int:
     from .examples import load_example
+    from .project import ProjectError
 
     out = Path(args.out)
+    if out.is_dir():
+        raise UserError(f"{out}: is a folder; give --out a file name such as {out / 'project.katman'}")
     if out.exists() and not args.force:
         raise UserError(f"{out} already exists: choose another name or add --force to overwrite it")
     if not out.parent.exists():
@@ -157,7 +160,10 @@ def cmd_new(args: argparse.Namespace) -> int:
         project = load_example(args.example)
     except KeyError as exc:
         raise UserError(str(exc.args[0])) from None
-    project.save(out)
+    try:
+        project.save(out)
+    except (ProjectError, OSError) as exc:
+        raise UserError(str(exc)) from None
     print(f"wrote {out} ({project.name})")
     return 0
 
@@ -253,6 +259,7 @@ class _Progress:
 
 def cmd_train(args: argparse.Namespace) -> int:
     from .data import DataError
+    from .project import ProjectError, finite_json
     from .shapes import ShapeError
     from .training import CheckpointError, ConfigError, DeviceError, TrainError
     from .workflow import WeightsMismatch, train_project
@@ -267,8 +274,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         changes["amp"] = True
     if args.early_stopping is not None:
         changes.update(early_stopping=True, patience=args.early_stopping)
-    if args.out and not Path(args.out).parent.exists():
-        raise UserError(f"{Path(args.out).parent}: no such folder for --out")
+    for option, value in (("--out", args.out), ("--checkpoint", args.checkpoint)):
+        if value and Path(value).is_dir():
+            raise UserError(f"{value}: is a folder; give {option} a file name")
+        if value and not Path(value).parent.is_dir():
+            raise UserError(f"{Path(value).parent}: no such folder for {option}")
     if args.resume and not Path(args.resume).is_file():
         raise UserError(f"{args.resume}: no such checkpoint file")
     try:
@@ -304,9 +314,12 @@ def cmd_train(args: argparse.Namespace) -> int:
         "seconds": round(time.perf_counter() - t0, 3),
     }
     if args.out:
-        outcome_path = Path(args.out)
-        project.save(outcome_path)
-        out["saved"] = str(outcome_path)
+        try:
+            project.save(args.out)
+        except (ProjectError, OSError) as exc:
+            raise TrainFailed(f"the trained project could not be saved: {exc}") from None
+        out["saved"] = str(args.out)
+    out = finite_json(out)
     if r.status == "nan":
         print(f"katman: error: {r.message}", file=sys.stderr)
         print(json.dumps(out))

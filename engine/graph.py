@@ -321,9 +321,11 @@ class ModelGraph:
             params = raw.get("params", {})
             if not isinstance(params, dict):
                 raise GraphError(f"layer #{i + 1} has parameters that are not an object")
+            frozen = raw.get("frozen", False)
+            if not isinstance(frozen, bool):
+                raise GraphError(f"layer #{i + 1}: 'frozen' must be true or false, not {str(frozen)[:20]!r}")
             g.add_layer(str(raw.get("type", "")), params, name=str(raw.get("name", "")) or None,
-                        pos=(px, py), node_id=str(raw.get("id", "")) or None,
-                        frozen=bool(raw.get("frozen", False)))
+                        pos=(px, py), node_id=str(raw.get("id", "")) or None, frozen=frozen)
         edges = data.get("edges", [])
         if not isinstance(edges, list):
             raise GraphError("'edges' must be a list of [from, to] pairs")

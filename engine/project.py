@@ -124,7 +124,15 @@ class Project:
     def save(self, path: str | Path) -> None:
         """Write atomically: a temporary file in the same folder, flushed, then renamed over the target."""
         path = Path(path)
-        payload = json.dumps(_finite(self.to_dict()), indent=1, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        if path.is_dir():
+            raise ProjectError(f"{path}: is a folder; give a file name such as {path / 'project.katman'}")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path}: the folder {path.parent} does not exist")
+        data = _finite(self.to_dict())
+        try:
+            payload = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False).encode("utf-8")
+        except UnicodeEncodeError:  # stray surrogates from a hand-edited file: keep them as \u escapes
+            payload = json.dumps(data, indent=1, ensure_ascii=True, allow_nan=False).encode("ascii")
         weights = None
         if self.weights is not None:
             weights = save_safetensors({k: v.detach().cpu().contiguous() for k, v in self.weights.items()})
@@ -138,6 +146,7 @@ class Project:
                         zf.writestr("weights.sha256", hashlib.sha256(weights).hexdigest())
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.chmod(tmp, _file_mode(path))
             os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
@@ -197,6 +206,16 @@ class Project:
         return project
 
 
+def _file_mode(path: Path) -> int:
+    """Keep an existing file's permissions; a new file gets the usual 0666 minus the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def _read_limited(zf: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, where: str) -> bytes:
     """Read one entry, refusing to inflate more than `limit` bytes (zip bombs)."""
     out = io.BytesIO()
@@ -221,6 +240,11 @@ def _parse_json(raw: bytes, where: str) -> Any:
         raise ProjectError(f"{where}: the JSON is nested too deeply") from None
     except ValueError as exc:  # e.g. integers with more digits than Python converts
         raise ProjectError(f"{where}: not a valid project ({exc})") from None
+
+
+def finite_json(obj: Any) -> Any:
+    """Public alias: JSON-safe copy with NaN/inf replaced by None."""
+    return _finite(obj)
 
 
 def _finite(obj: Any) -> Any:
