@@ -20,7 +20,8 @@ def _gui(argv: list[str]) -> int:
     import argparse
 
     p = argparse.ArgumentParser(prog="katman", description="Open the Katman desktop app. Headless commands: "
-                                "examples, datasets, devices, new, summary, check, train (katman COMMAND --help).")
+                                "examples, datasets, devices, new, summary, check, train, export, predict, "
+                                "import-weights, inspect-data, import-data, crossval (katman COMMAND --help).")
     p.add_argument("project", nargs="?", help="a .katman project to open")
     p.add_argument("--screenshot", metavar="PNG", help="render the main window to a PNG file and exit")
     p.add_argument("--lang", help="interface language, e.g. en or tr")

@@ -10,7 +10,8 @@ import time
 from pathlib import Path
 from typing import Any, NoReturn
 
-COMMANDS = ("examples", "datasets", "new", "summary", "check", "train", "devices", "export", "predict", "inspect-data")
+COMMANDS = ("examples", "datasets", "new", "summary", "check", "train", "devices", "export", "predict",
+            "import-weights", "inspect-data", "import-data", "crossval")
 
 # Modules that add commands: each has register(subparsers) -> dict[command name, handler(args) -> int].
 # A handler raises UserError for bad input (exit 2) and TrainFailed when training fails (exit 3).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import keyword
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -156,7 +157,7 @@ class ModelGraph:
             raise GraphError(
                 f"'{name}' is not a valid layer name: use letters, digits and _ (up to 40), starting with a letter"
             )
-        if name in RESERVED_NAMES:
+        if name in RESERVED_NAMES or keyword.iskeyword(name):
             raise GraphError(f"'{name}' is a reserved word in PyTorch; choose another layer name")
         for n in self.nodes.values():
             if n.name == name and n.id != node_id:
@@ -188,23 +189,29 @@ class ModelGraph:
         self.changed.emit(GraphEvent("node_added", node_id))
         return node
 
-    def remove_layer(self, node_id: str) -> tuple[Node, list[tuple[int, Edge]]]:
-        """Remove a layer and its connections; returns them (with edge positions) for undo."""
+    def remove_layer(self, node_id: str) -> tuple[Node, list[tuple[int, Edge]], int]:
+        """Remove a layer and its connections; returns them (with edge positions) and the layer's position
+        in the layer order, for undo with restore_layer(*returned)."""
         node = self.node(node_id)
+        position = list(self.nodes).index(node_id)
         removed = [(i, e) for i, e in enumerate(self.edges) if node_id in (e.src, e.dst)]
         for _, e in reversed(removed):
             self.edges.remove(e)
             self.changed.emit(GraphEvent("edge_removed", e.dst, e))
         del self.nodes[node_id]
         self.changed.emit(GraphEvent("node_removed", node_id))
-        return node, removed
+        return node, removed, position
 
-    def restore_layer(self, node: Node, edges: Iterable[tuple[int, Edge]]) -> None:
-        """Undo of remove_layer: put the node and its edges back where they were."""
+    def restore_layer(self, node: Node, edges: Iterable[tuple[int, Edge]], position: int | None = None) -> None:
+        """Undo of remove_layer: put the node (at its old place in the layer order) and its edges back."""
         if node.id in self.nodes:
             raise GraphError(f"a layer with id '{node.id}' already exists")
         self.check_name(node.name)
-        self.nodes[node.id] = node
+        items = list(self.nodes.items())
+        at = len(items) if position is None else max(0, min(position, len(items)))
+        items.insert(at, (node.id, node))
+        self.nodes.clear()
+        self.nodes.update(items)
         self.changed.emit(GraphEvent("node_added", node.id))
         for i, e in sorted(edges, key=lambda t: t[0]):
             self.edges.insert(min(i, len(self.edges)), e)

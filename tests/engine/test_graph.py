@@ -113,7 +113,7 @@ def test_remove_and_restore_puts_edges_back_in_order():
         g.connect(src.id, dst.id)
     before_edges = list(g.edges)
     before = g.to_dict()
-    node, removed = g.remove_layer(b.id)
+    node, removed, _ = g.remove_layer(b.id)
     assert b.id not in g.nodes
     assert [e for _, e in removed] == [Edge(i.id, b.id), Edge(b.id, m.id)]
     assert all(b.id not in (e.src, e.dst) for e in g.edges)
@@ -128,7 +128,7 @@ def test_remove_and_restore_puts_edges_back_in_order():
 
 def test_restore_refuses_a_name_taken_meanwhile():
     g = mlp()
-    node, removed = g.remove_layer("n2")
+    node, removed, _ = g.remove_layer("n2")
     g.add_layer("dense", name=node.name)
     with pytest.raises(GraphError, match="already exists"):
         g.restore_layer(node, removed)
@@ -138,7 +138,7 @@ def test_remove_input_of_chain_then_restore_round_trips():
     g = mlp()
     before = g.to_dict()
     for nid in list(g.nodes):
-        node, removed = g.remove_layer(nid)
+        node, removed, _ = g.remove_layer(nid)
         g.restore_layer(node, removed)
         assert g.edges == [Edge(*e) for e in before["edges"]]
     assert sorted(g.to_dict()["nodes"], key=lambda n: n["id"]) == sorted(before["nodes"], key=lambda n: n["id"])
@@ -350,7 +350,7 @@ def test_events_in_order_with_kinds():
     g.set_frozen(d.id, True)
     g.disconnect(d.id, o.id)
     g.connect(d.id, o.id)
-    node, removed = g.remove_layer(d.id)
+    node, removed, _ = g.remove_layer(d.id)
     g.restore_layer(node, removed)
     assert events == [
         GraphEvent("node_added", i.id), GraphEvent("node_added", d.id), GraphEvent("node_added", o.id),
@@ -790,3 +790,18 @@ def test_graph_module_is_deterministic_in_eval():
     x = torch.randn(3, 4)
     torch.testing.assert_close(model(x), model(x))
     assert model(x[:1]).shape == (1, 6)
+
+
+@pytest.mark.parametrize("name", ["class", "def", "None", "lambda"])
+def test_python_keywords_are_refused_as_layer_names(name):
+    g = ModelGraph()
+    with pytest.raises(GraphError, match="reserved"):
+        g.add_layer("dense", name=name)
+
+
+def test_restore_puts_the_layer_back_at_its_place_in_the_order():
+    g = ModelGraph.chain([("input", {"shape": (2,)}), ("dense", {"units": 3}), ("output", {})])
+    order = list(g.nodes)
+    saved = g.remove_layer(order[1])
+    g.restore_layer(*saved)
+    assert list(g.nodes) == order

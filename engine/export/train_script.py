@@ -1,0 +1,363 @@
+"""Write train.py: the project's whole training run as a standalone script (torch, numpy, safetensors only).
+
+The data travels as data.npz (the normalised train / validation / test splits exactly as Katman prepared
+them), the network as model.py (see codegen), and the settings inside train.py. Launched by torchrun, the
+script trains with DistributedDataParallel (gloo on the CPU, nccl on GPUs).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+from pathlib import Path
+from string import Template
+
+import numpy as np
+
+from .. import __version__
+from ..builder import build_model
+from ..data import DataError, prepare
+from ..project import Project
+from ..shapes import ShapeError
+from ..training.objectives import TrainError, resolve_objectives
+from .weights import ExportError, write_bundle
+
+
+def script_files(project: Project) -> dict[str, bytes]:
+    """train.py, model.py, data.npz and README.md for the project (it need not be trained)."""
+    from .codegen import _literal, _title, key_map, model_source
+
+    try:
+        model = build_model(project.graph, seed=project.train.seed)
+        data = prepare(project.data)
+        objectives = resolve_objectives(model.output_names, model.output_shapes, model.output_activation,
+                                        model.output_config, data)
+    except (ShapeError, DataError, TrainError) as exc:
+        raise ExportError(f"the project cannot be trained as it is, so no training script is written: {exc}") from None
+    if tuple(data.train.input_shape) != tuple(model.input_shape):
+        raise ExportError(f"the network's Input is {tuple(model.input_shape)} but the dataset gives samples of "
+                          f"{tuple(data.train.input_shape)}: fix the Input shape first")
+    arrays: dict[str, np.ndarray] = {}
+    for split, ds in (("train", data.train), ("val", data.val), ("test", data.test)):
+        if ds is None or len(ds) == 0:
+            continue
+        arrays[f"x_{split}"] = np.ascontiguousarray(ds.x)
+        for i, obj in enumerate(objectives):
+            arrays[f"y{i}_{split}"] = ds.extra_targets[obj.target].values if obj.target else ds.y
+    buf = io.BytesIO()
+    np.savez_compressed(buf, **arrays)
+    outputs = [{"name": o.output, "loss": o.loss, "weight": o.weight, "task": o.task, "classes": o.num_classes,
+                "activation": o.activation, "binary_single": o.binary_single} for o in objectives]
+    mapping = key_map(project.graph, model)
+    frozen = {n.name for n in project.graph.nodes.values() if n.frozen}
+    frozen_keys = sorted(code for katman, code in mapping.items()
+                         if katman.split(".")[1] in frozen and katman in dict(model.named_parameters()))
+    source_project = dataclasses.replace(project, normalizer=data.normalizer.to_dict())
+    script = TRAIN.substitute(title=_title(project), version=__version__, settings=_literal(project.train.to_dict()),
+                              outputs=_literal(outputs), frozen=_literal(frozen_keys))
+    return {"train.py": script.encode("utf-8"), "model.py": model_source(source_project, model).encode("utf-8"),
+            "data.npz": buf.getvalue(), "README.md": readme_text(project, with_training=True).encode("utf-8")}
+
+
+def write_script(project: Project, out: str | Path) -> list[Path]:
+    """Export train.py + model.py + data.npz + README.md into a folder or a .zip."""
+    return write_bundle(script_files(project), out)
+
+
+def readme_text(project: Project, with_training: bool = False) -> str:
+    """A README snippet explaining the exported files."""
+    from .codegen import _title
+
+    return README.substitute(title=_title(project), training=README_TRAIN if with_training else "")
+
+
+README_TRAIN = '''
+Train it again outside Katman (same data, settings and losses; data.npz holds the normalised splits):
+
+    python train.py                                   # one process: the GPU if there is one, else the CPU
+    torchrun --nproc_per_node=2 train.py              # 2 processes with DistributedDataParallel
+    python train.py --epochs 5 --out my_weights.safetensors
+
+train.py saves trained.safetensors under Katman's names: `python main.py import-weights PROJECT
+trained.safetensors --out trained.katman` loads them back into the project; `load_model("trained.safetensors")`
+in model.py uses them directly.
+'''
+
+README = Template('''# $title, exported from Katman
+
+- `model.py`: the network as a plain PyTorch `nn.Module` (`Model`), with `load_model()` and `predict()`.
+- `weights.safetensors` (when the project was trained): the weights, under Katman's names (model.py maps them).
+
+    from model import load_model, predict
+    model = load_model("weights.safetensors")
+    print(predict(model, x))  # x: raw inputs, (samples, ...) as in the dataset; normalised inside
+$training''')
+
+TRAIN = Template('''"""Train "$title" outside Katman, with plain PyTorch (generated by Katman $version).
+
+Files: model.py (the network), data.npz (the normalised train / validation / test splits Katman used) and
+this script, which holds the project's training settings and repeats Katman's training loop.
+
+    python train.py                          # one process: the GPU if there is one, else the CPU
+    torchrun --nproc_per_node=2 train.py     # DistributedDataParallel: gloo on the CPU, nccl on GPUs
+    python train.py --epochs 5 --out my_weights.safetensors
+
+With N processes every batch is shared out (each process takes batch_size / N samples of it), the gradients
+are averaged across the processes, and only process 0 prints and saves.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F
+from torch.nn.parallel import DistributedDataParallel
+
+from model import Model, load_weights, save_weights
+
+HERE = Path(__file__).resolve().parent
+SETTINGS = $settings
+# One entry per output of the network: its loss, its weight in the total loss and what it predicts.
+OUTPUTS = $outputs
+# Parameters of frozen layers: they keep their values.
+FROZEN = $frozen
+
+
+def loss_fn(spec: dict, out: torch.Tensor, y: torch.Tensor, class_w: torch.Tensor | None) -> torch.Tensor:
+    if spec["loss"] == "cross_entropy":
+        if spec["activation"] == "softmax":  # the network already gives probabilities
+            return F.nll_loss(torch.log(out.clamp_min(1e-12)), y, weight=class_w)
+        return F.cross_entropy(out, y, weight=class_w)
+    if spec["loss"] == "bce":
+        yf = y.to(out.dtype).reshape(out.shape)
+        w = class_w[y].reshape(out.shape) if class_w is not None else None
+        if spec["activation"] == "sigmoid":
+            return F.binary_cross_entropy(out.clamp(1e-7, 1 - 1e-7), yf, weight=w)
+        return F.binary_cross_entropy_with_logits(out, yf, weight=w)
+    if spec["task"] == "regression":
+        target = y
+    elif spec["binary_single"]:
+        target = y.to(out.dtype).reshape(out.shape)
+    else:
+        target = F.one_hot(y, spec["classes"]).to(out.dtype)
+    return {"mse": F.mse_loss, "mae": F.l1_loss, "huber": F.huber_loss}[spec["loss"]](out, target)
+
+
+def predict_class(spec: dict, out: torch.Tensor) -> torch.Tensor:
+    if spec["binary_single"]:
+        return (out.reshape(-1) > (0.5 if spec["activation"] in ("sigmoid", "step") else 0.0)).long()
+    return out.argmax(dim=1)
+
+
+def load_data(path: str) -> dict:
+    with np.load(path, allow_pickle=False) as npz:
+        arrays = {k: npz[k] for k in npz.files}
+    splits = {}
+    for split in ("train", "val", "test"):
+        if f"x_{split}" in arrays:
+            ys = [torch.from_numpy(arrays[f"y{i}_{split}"]) for i in range(len(OUTPUTS))]
+            ys = [y.long() if s["task"] == "classification" else y.float() for y, s in zip(ys, OUTPUTS)]
+            splits[split] = (torch.from_numpy(arrays[f"x_{split}"]), ys)
+    return splits
+
+
+def setup(device: str) -> tuple[int, int, torch.device]:
+    """(rank, number of processes, device); joins the process group when started by torchrun."""
+    if "RANK" in os.environ and "WORLD_SIZE" in os.environ:
+        cuda = torch.cuda.is_available() and device in ("auto", "cuda")
+        dev = torch.device("cuda", int(os.environ.get("LOCAL_RANK", 0))) if cuda else torch.device("cpu")
+        if cuda:
+            torch.cuda.set_device(dev)
+        dist.init_process_group("nccl" if cuda else "gloo")
+        return dist.get_rank(), dist.get_world_size(), dev
+    if device == "auto":
+        mps = getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()
+        device = "cuda" if torch.cuda.is_available() else ("mps" if mps else "cpu")
+    return 0, 1, torch.device(device)
+
+
+def make_optimizer(params: list, device: torch.device) -> torch.optim.Optimizer:
+    s = SETTINGS
+    for extra in ({"fused": True} if device.type in ("cuda", "cpu") else {}, {}):
+        try:
+            if s["optimizer"] == "sgd":
+                return torch.optim.SGD(params, lr=s["lr"], momentum=s["momentum"], weight_decay=s["weight_decay"],
+                                       nesterov=s["nesterov"] and s["momentum"] > 0, **extra)
+            if s["optimizer"] == "rmsprop":
+                return torch.optim.RMSprop(params, lr=s["lr"], momentum=s["momentum"], weight_decay=s["weight_decay"])
+            if s["optimizer"] == "adamw":
+                return torch.optim.AdamW(params, lr=s["lr"], weight_decay=s["weight_decay"], **extra)
+            return torch.optim.Adam(params, lr=s["lr"], weight_decay=s["weight_decay"], **extra)
+        except (RuntimeError, TypeError, ValueError):
+            if not extra:
+                raise
+    raise AssertionError("unreachable")
+
+
+def make_scheduler(opt: torch.optim.Optimizer, epochs: int):
+    s = SETTINGS
+    if s["scheduler"] == "step":
+        return torch.optim.lr_scheduler.StepLR(opt, step_size=s["step_size"], gamma=s["gamma"])
+    if s["scheduler"] == "cosine":
+        return torch.optim.lr_scheduler.CosineAnnealingLR(opt, T_max=epochs)
+    if s["scheduler"] == "plateau":
+        return torch.optim.lr_scheduler.ReduceLROnPlateau(opt, factor=s["gamma"], patience=max(1, s["patience"] // 2))
+    return None
+
+
+def forward(model: torch.nn.Module, xb: torch.Tensor, device: torch.device) -> tuple:
+    amp = SETTINGS["amp"] and device.type == "cuda"
+    with torch.autocast(device.type, dtype=torch.bfloat16, enabled=amp):
+        out = model(xb)
+    return out if isinstance(out, tuple) else (out,)
+
+
+@torch.no_grad()
+def evaluate(model: torch.nn.Module, x: torch.Tensor, ys: list, device: torch.device, prefix: str) -> dict:
+    """Loss and accuracy (classes) or mean absolute error (numbers) of a split, in eval mode."""
+    model.eval()
+    n, k = len(x), len(OUTPUTS)
+    sums, correct, abs_err = [0.0] * k, [0] * k, [0.0] * k
+    for start in range(0, n, 2048):
+        outs = forward(model, x[start:start + 2048].to(device), device)
+        for i, (spec, out) in enumerate(zip(OUTPUTS, outs)):
+            yb, out = ys[i][start:start + 2048].to(device), out.float()
+            sums[i] += loss_fn(spec, out, yb, None).item() * len(yb)
+            if spec["task"] == "classification":
+                correct[i] += int((predict_class(spec, out) == yb).sum().item())
+            else:
+                abs_err[i] += (out - yb).abs().sum().item() / max(1, yb[0].numel())
+    model.train()
+    logs = {f"{prefix}_loss": sum(s["weight"] * v / n for s, v in zip(OUTPUTS, sums))}
+    for i, spec in enumerate(OUTPUTS):
+        suffix = "" if i == 0 else "_" + spec["name"]
+        if spec["task"] == "classification":
+            logs[f"{prefix}_accuracy{suffix}"] = correct[i] / n
+        else:
+            logs[f"{prefix}_mae{suffix}"] = abs_err[i] / n
+    return logs
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--epochs", type=int, default=SETTINGS["epochs"])
+    p.add_argument("--data", default=str(HERE / "data.npz"), help="the prepared data (default: data.npz)")
+    p.add_argument("--out", default=str(HERE / "trained.safetensors"), help="where to save the trained weights")
+    p.add_argument("--device", default=SETTINGS["device"], choices=("auto", "cpu", "cuda", "mps"))
+    p.add_argument("--init", help="start from these weights (fine-tuning) instead of fresh ones")
+    args = p.parse_args()
+    rank, world, device = setup(args.device)
+    seed, s = SETTINGS["seed"], SETTINGS
+    torch.manual_seed(seed)
+    model = Model()
+    if args.init:
+        load_weights(model, args.init)
+    for name, param in model.named_parameters():
+        param.requires_grad_(name not in FROZEN)
+    splits = load_data(args.data)
+    x_train, y_train = splits["train"]
+    val, test = splits.get("val"), splits.get("test")
+    n = len(x_train)
+    torch.manual_seed(seed)
+    generator = torch.Generator().manual_seed(seed)
+    model.to(device)
+    net = model if world == 1 else DistributedDataParallel(model, device_ids=[device.index] if device.type == "cuda"
+                                                           else None)
+    opt = make_optimizer([q for q in model.parameters() if q.requires_grad], device)
+    sched = make_scheduler(opt, args.epochs)
+    class_w = None
+    if s["class_weights"] == "balanced" and OUTPUTS[0]["task"] == "classification":
+        counts = np.bincount(y_train[0].numpy(), minlength=OUTPUTS[0]["classes"]).astype(np.float64)
+        w = np.where(counts > 0, n / (OUTPUTS[0]["classes"] * np.maximum(counts, 1)), 0.0)
+        class_w = torch.from_numpy(w.astype(np.float32)).to(device)
+    batch = n if s["batch_mode"] == "full" else 1 if s["batch_mode"] == "stochastic" else min(s["batch_size"], n)
+    per_process = max(1, math.ceil(batch / world))
+    shard = math.ceil(n / world)  # samples per process and epoch (padded by repeating, like DistributedSampler)
+    batches = math.ceil(shard / per_process)
+    monitor = s["monitor"] if (val is not None or not s["monitor"].startswith("val")) else "train_loss"
+    best, best_state, waited, logs = None, None, 0, {}
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.perf_counter()
+        start_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        perm = torch.randperm(n, generator=generator)
+        if world > 1:
+            perm = torch.cat([perm, perm[: shard * world - n]])[rank::world]
+        net.train()
+        loss_sum = torch.zeros(2, dtype=torch.float64, device=device)  # sum of losses, samples seen
+        correct = torch.zeros((), dtype=torch.long, device=device)
+        for b in range(batches):
+            idx = perm[b * per_process:(b + 1) * per_process]
+            outs = forward(net, x_train[idx].to(device), device)
+            loss = 0.0
+            for i, (spec, out) in enumerate(zip(OUTPUTS, outs)):
+                yb = y_train[i][idx].to(device)
+                loss = loss + spec["weight"] * loss_fn(spec, out.float(), yb, class_w if i == 0 else None)
+                if i == 0 and spec["task"] == "classification":
+                    correct += (predict_class(spec, out.detach()) == yb).sum()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            if s["grad_clip"] > 0:
+                torch.nn.utils.clip_grad_norm_(model.parameters(), s["grad_clip"])
+            opt.step()
+            loss_sum[0] += loss.detach().double() * len(idx)
+            loss_sum[1] += len(idx)
+        if world > 1:
+            dist.all_reduce(loss_sum)
+            dist.all_reduce(correct)
+        logs = {"epoch": epoch, "train_loss": (loss_sum[0] / loss_sum[1]).item()}
+        if not math.isfinite(logs["train_loss"]):
+            model.load_state_dict(start_state)
+            if rank == 0:
+                print(f"The loss became {logs['train_loss']} in epoch {epoch}: stopped, weights of epoch {epoch - 1} "
+                      f"kept. The learning rate ({s['lr']:g}) is probably too high.")
+            break
+        if OUTPUTS[0]["task"] == "classification":
+            logs["train_accuracy"] = correct.item() / loss_sum[1].item()
+        if val is not None:
+            logs.update(evaluate(model, val[0], val[1], device, "val"))
+        if sched is not None:
+            if isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau):
+                sched.step(logs.get("val_loss", logs["train_loss"]))
+            else:
+                sched.step()
+        if rank == 0:
+            print(f"epoch {epoch}/{args.epochs}  " + "  ".join(f"{k} {v:.4f}" for k, v in logs.items() if k != "epoch")
+                  + f"  ({time.perf_counter() - t0:.1f} s)", flush=True)
+        value = logs.get(monitor, logs["train_loss"])
+        improved = best is None or (value > best + s["min_delta"] if monitor.endswith("accuracy")
+                                    else value < best - s["min_delta"])
+        if improved:
+            best, waited = value, 0
+            if s["early_stopping"] and s["restore_best"]:
+                best_state = {k: v.detach().clone() for k, v in model.state_dict().items()}
+        else:
+            waited += 1
+        stop = torch.tensor([int(s["early_stopping"] and waited >= s["patience"])], device=device)
+        if world > 1:
+            dist.broadcast(stop, 0)  # every process stops together
+        if stop.item():
+            if rank == 0:
+                print(f"early stopping: {monitor} did not improve for {s['patience']} epochs")
+            break
+    if best_state is not None:
+        model.load_state_dict(best_state)
+    if test is not None:
+        logs.update(evaluate(model, test[0], test[1], device, "test"))
+    if rank == 0:
+        save_weights(model, args.out)
+        print(json.dumps({**logs, "processes": world, "device": str(device), "saved": str(args.out)}))
+    if world > 1:
+        dist.destroy_process_group()
+
+
+if __name__ == "__main__":
+    main()
+''')

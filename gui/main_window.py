@@ -1,0 +1,322 @@
+"""Katman's main window: docks, status bar and wiring between the engine's project and the views."""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QUndoView,
+    QWidget,
+)
+
+from engine import __version__
+from engine.builder import ParamCount
+from engine.project import Project
+from engine.shapes import ShapeReport
+
+from . import clipboard, icons, recovery, theme
+from .actions import Actions
+from .canvas import DiagramScene, DiagramView
+from .dialogs import PreferencesDialog, controls_help
+from .document import Document
+from .editor import Editor
+from .files import ProjectFiles
+from .inspector import Inspector
+from .palette import Palette
+from .problems import ProblemsList
+from .settings import Settings
+from .summary_panel import ProjectSummary
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, path: str | None = None, settings: Settings | None = None,
+                 restore_layout: bool = True) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.setObjectName("katman_main_window")
+        self.setWindowIcon(icons.app_icon())
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+        self.document = Document(project, path, self)
+        self.scene = DiagramScene(self)
+        self.scene.show_grid = self.settings.show_grid
+        self.scene.set_snap(self.settings.snap_to_grid)
+        self.view = DiagramView(self.scene)
+        self.view.setObjectName("diagram")
+        self.view.setToolTip("")
+        self.setCentralWidget(self.view)
+        self.editor = Editor(self.document, self.scene, self.view)
+        self.files = ProjectFiles(self)
+        self._fitted = False
+        self._spawned: list[MainWindow] = []
+
+        self.palette = Palette()
+        self.inspector = Inspector(self.document, self.editor, self.scene)
+        self.summary = ProjectSummary(self.document)
+        self.problems = ProblemsList()
+        self.history = QUndoView(self.document.stack)
+        self.history.setEmptyLabel(self.tr("<opened project>"))
+        self.history.setToolTip(self.tr("Every change you made; click one to go back to that point"))
+        self.docks: list[QDockWidget] = []
+        self.palette_dock = self._dock("palette_dock", self.tr("Layers"), self.palette,
+                                       Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspector_dock", self.tr("Inspector"), self.inspector,
+                                         Qt.DockWidgetArea.RightDockWidgetArea)
+        self.summary_dock = self._dock("project_dock", self.tr("Data && Training"), self.summary,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("history_dock", self.tr("History"), self.history,
+                                       Qt.DockWidgetArea.RightDockWidgetArea)
+        self.problems_dock = self._dock("problems_dock", self.tr("Problems"), self.problems,
+                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.splitDockWidget(self.inspector_dock, self.problems_dock, Qt.Orientation.Vertical)
+        self.tabifyDockWidget(self.inspector_dock, self.summary_dock)
+        self.tabifyDockWidget(self.summary_dock, self.history_dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.inspector_dock, self.problems_dock], [620, 150], Qt.Orientation.Vertical)
+
+        self.toolbar = None
+        self.actions_ = Actions(self)
+        self.toolbar = self.actions_.build_toolbar()
+        self.addToolBar(self.toolbar)
+        self.actions_.build_menus()
+        a = self.actions_
+        self.view.context_actions = [a.cut, a.copy, a.paste, a.duplicate, a.delete, None, a.select_all, None,
+                                     a.layout, a.fit]
+        self.actions_.grid.setChecked(self.scene.show_grid)
+        self.actions_.dark.setChecked(theme.current().name == "dark")
+        self._build_status_bar()
+
+        # wiring
+        self.palette.layer_activated.connect(self.editor.append_layer)
+        self.problems.node_activated.connect(self.reveal_node)
+        self.scene.report_changed.connect(self._report_changed)
+        self.scene.counts_changed.connect(self._counts_changed)
+        self.scene.message.connect(self.show_message)
+        self.scene.selectionChanged.connect(self._update_edit_actions)
+        self.editor.message.connect(self.show_message)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.document.modified_changed.connect(self.setWindowModified)
+        self.document.info_changed.connect(self._update_title)
+        self.document.replaced.connect(self._project_replaced)
+        QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
+
+        self.autosaver = recovery.Autosaver(self.document, self.settings.autosave_seconds, self)
+        self.resize(1400, 900)
+        self._default_state = self.saveState()
+        if restore_layout:
+            self._restore_layout()
+        self._project_replaced()
+        self._update_edit_actions()
+
+    # ------------------------------------------------------------ construction helpers
+    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks.append(dock)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.validity_icon = QLabel()
+        self.validity_label = QLabel()
+        self.validity_label.setObjectName("validity")
+        self.params_label = QLabel()
+        self.params_label.setObjectName("param_count")
+        self.params_label.setToolTip(self.tr("Learnable parameters (weights and biases) of the whole network"))
+        self.zoom_label = QLabel("100 %")
+        self.zoom_label.setToolTip(self.tr("Zoom (mouse wheel; Ctrl+0 fits the network)"))
+        for w in (self.validity_icon, self.validity_label, self.params_label, self.zoom_label):
+            bar.addPermanentWidget(w)
+
+    def _restore_layout(self) -> None:
+        geometry, state = self.settings.window_state()
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        if state is not None:
+            self.restoreState(state)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            QTimer.singleShot(0, lambda: self.view.fit(1.25))
+
+    # ------------------------------------------------------------ project
+    def set_project(self, project: Project, path: str | None, modified: bool = False) -> None:
+        self.document.set_project(project, path, modified)
+
+    def _project_replaced(self) -> None:
+        self.scene.set_graph(self.document.graph)
+        self._update_title()
+        self.setWindowModified(self.document.is_modified)
+        self.view.update_scene_rect()
+        if self.isVisible():
+            QTimer.singleShot(0, lambda: self.view.fit(1.25))
+        else:
+            self._fitted = False
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("%1[*] — Katman").replace("%1", self.document.name))
+
+    def reveal_node(self, node_id: str) -> None:
+        item = self.scene.node_item(node_id)
+        if item is None:
+            return
+        self.scene.select_nodes([node_id])
+        self.view.ensureVisible(item, 60, 60)
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+
+    # ------------------------------------------------------------ status
+    def show_message(self, text: str) -> None:
+        if text:
+            self.statusBar().showMessage(text, 8000)
+
+    def _report_changed(self, report: ShapeReport) -> None:
+        self.problems.set_report(report, self.document.graph)
+        t = theme.current()
+        errors = len(report.errors)
+        warnings = len(report.problems) - errors
+        if errors:
+            text = self.tr("%1 problem(s): the network cannot be trained yet").replace("%1", str(errors))
+            colour, name = t.error, "error"
+        elif warnings:
+            text = self.tr("Valid, %1 warning(s)").replace("%1", str(warnings))
+            colour, name = t.warning, "warning"
+        else:
+            text, colour, name = self.tr("Valid network"), t.ok, "valid"
+        self.validity_icon.setPixmap(icons.pixmap(name, 16, colour))
+        self.validity_label.setText(f"<span style='color:{colour}'>{html.escape(text)}</span>")
+        self.validity_label.setToolTip(report.first_error() or text)
+        self.problems_dock.setWindowTitle(self.tr("Problems (%1)").replace("%1", str(len(report.problems)))
+                                          if report.problems else self.tr("Problems"))
+
+    def _counts_changed(self, total: ParamCount) -> None:
+        loc = QLocale()
+        text = self.tr("Parameters: %1 trainable").replace("%1", loc.toString(total.trainable))
+        if total.frozen:
+            text += " · " + self.tr("%1 frozen").replace("%1", loc.toString(total.frozen))
+        self.params_label.setText(text)
+
+    def _update_edit_actions(self) -> None:
+        try:
+            has_nodes = bool(self.scene.selected_node_ids())
+            has_any = has_nodes or bool(self.scene.selected_edges())
+        except RuntimeError:
+            return
+        a = self.actions_
+        for act in (a.cut, a.copy, a.duplicate):
+            act.setEnabled(has_nodes)
+        a.delete.setEnabled(has_any)
+        a.paste.setEnabled(clipboard.clipboard_has_fragment())
+
+    # ------------------------------------------------------------ view options
+    def toggle_grid(self) -> None:
+        self.scene.show_grid = self.actions_.grid.isChecked()
+        self.settings.show_grid = self.scene.show_grid
+        self.scene.update()
+
+    def toggle_dark(self) -> None:
+        self.apply_theme("dark" if self.actions_.dark.isChecked() else "light")
+
+    def apply_theme(self, name: str) -> None:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        theme.apply_theme(app, name)
+        self.settings.theme = name
+        for win in QApplication.topLevelWidgets():
+            if isinstance(win, MainWindow):
+                win.theme_changed()
+
+    def theme_changed(self) -> None:
+        self.actions_.refresh_icons()
+        self.actions_.dark.setChecked(theme.current().name == "dark")
+        self.scene.theme_changed()
+        self.problems.theme_changed()
+        self._report_changed(self.scene.report)
+        self.palette.filter.actions()[0].setIcon(icons.icon("search"))
+        self.view.viewport().update()
+
+    def show_preferences(self) -> None:
+        s = self.settings
+        dlg = PreferencesDialog(theme.current().name, self.scene.show_grid, self.scene.snap, s.autosave_seconds,
+                                s.language, self)
+        if not dlg.exec():
+            return
+        self.actions_.grid.setChecked(dlg.grid.isChecked())
+        self.toggle_grid()
+        self.scene.set_snap(dlg.snap.isChecked())
+        s.snap_to_grid = dlg.snap.isChecked()
+        s.autosave_seconds = dlg.autosave.value()
+        self.autosaver.set_interval(dlg.autosave.value())
+        s.language = dlg.language.currentData()
+        if dlg.theme.currentData() != theme.current().name:
+            self.apply_theme(dlg.theme.currentData())
+
+    def show_controls(self) -> None:
+        QMessageBox.information(self, self.tr("Diagram controls"), controls_help())
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, self.tr("About Katman"), self.tr(
+            "<h3>Katman %1</h3><p>Design neural networks by drawing them, then train them and look inside.</p>"
+            "<p>Made for students of an introductory deep-learning course. Built with PySide6 and PyTorch.</p>"
+        ).replace("%1", __version__))
+
+    def show_about_qt(self) -> None:
+        QMessageBox.aboutQt(self)
+
+    # ------------------------------------------------------------ recovery and closing
+    def offer_recovery(self) -> int:
+        """After a crash: offer each orphaned recovery file; returns how many were restored."""
+        restored = 0
+        for info in recovery.orphaned():
+            when = datetime.fromtimestamp(info.saved_at).strftime("%Y-%m-%d %H:%M")
+            answer = QMessageBox.question(
+                self, self.tr("Restore unsaved work?"),
+                self.tr("Katman did not close properly last time. Restore the unsaved changes to “%1” "
+                        "(autosaved %2)?").replace("%1", info.name).replace("%2", when),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Yes:
+                project = recovery.load_recovered(info)
+                if project is None:
+                    QMessageBox.warning(self, self.tr("Cannot restore"),
+                                        self.tr("The recovery file is damaged and cannot be opened."))
+                elif restored == 0 and self.files.maybe_save():
+                    self.set_project(project, info.original_path, modified=True)
+                    restored += 1
+                else:
+                    other = MainWindow(project, info.original_path, self.settings)
+                    other.document.set_project(project, info.original_path, modified=True)
+                    other.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                    self._spawned.append(other)  # keep the Python object (and so the window) alive
+                    other.destroyed.connect(lambda _o=None, w=other: self._spawned.remove(w))
+                    other.show()
+                    restored += 1
+            info.remove()
+        if restored:
+            self.autosaver.autosave()
+        return restored
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.files.maybe_save():
+            event.ignore()
+            return
+        self.settings.set_window_state(self.saveGeometry(), self.saveState())
+        self.settings.sync()
+        self.autosaver.discard()
+        self.scene.detach()
+        event.accept()
