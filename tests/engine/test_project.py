@@ -637,7 +637,9 @@ def _unsafe_uses(source: str, filename: str) -> list[str]:
         if isinstance(node, ast.Import):
             found += [f"import {a.name}" for a in node.names if a.name.split(".")[0] in _UNSAFE_MODULES]
         elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] in _UNSAFE_MODULES:
-            found.append(f"from {node.module} import ...")
+            # Importing only the exception classes (to report a refused file) unpickles nothing.
+            if not all(a.name in ("UnpicklingError", "PickleError") for a in node.names):
+                found.append(f"from {node.module} import ...")
         elif isinstance(node, ast.Call):
             name = _dotted(node.func)
             kwargs = {k.arg: k.value for k in node.keywords}
