@@ -22,10 +22,10 @@ from torch.utils.data import DataLoader, TensorDataset
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from engine.builder import build_model  # noqa: E402
-from engine.data import Dataset, Normalizer, PreparedData  # noqa: E402
-from engine.graph import ModelGraph  # noqa: E402
-from engine.training import TrainConfig, Trainer  # noqa: E402
+from engine.builder import build_model
+from engine.data import Dataset, Normalizer, PreparedData
+from engine.graph import ModelGraph
+from engine.training import TrainConfig, Trainer
 
 BATCH = 128
 
