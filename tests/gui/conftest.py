@@ -76,3 +76,13 @@ def windows(qtbot):
 @pytest.fixture
 def window(windows):
     return windows()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Empty the clipboard and flush deferred deletes before Python tears the QApplication down: a clipboard
+    still holding our QMimeData at interpreter exit crashes the offscreen platform plugin (segfault)."""
+    app = QApplication.instance()
+    if app is not None:
+        app.clipboard().clear()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        QApplication.processEvents()
