@@ -204,7 +204,8 @@ class Trainer:
                 f"The GPU ran out of memory (batch size {c.batch_size}): use a smaller batch size, a smaller "
                 f"network, or the CPU") from None
         finally:
-            torch.set_num_threads(threads)
+            if torch.get_num_threads() != threads:  # setting it (even unchanged) rebuilds the thread pool
+                torch.set_num_threads(threads)
 
     def _is_small(self) -> bool:
         """Work per batch (parameters × batch size) below about two million multiply-adds."""
@@ -281,7 +282,9 @@ class Trainer:
                 for i, (obj, out) in enumerate(zip(self.objectives, outs)):
                     yb = train.targets[i][idx].to(self.device, non_blocking=True)
                     term = obj.loss_fn(out.float(), yb, class_w if i == 0 else None)
-                    loss = obj.weight * term if loss is None else loss + obj.weight * term
+                    if obj.weight != 1.0:
+                        term = obj.weight * term
+                    loss = term if loss is None else loss + term
                     if i == 0 and obj.task == "classification":
                         correct += (obj.predict_class(out.detach()) == yb).sum()
                 assert loss is not None
