@@ -94,6 +94,9 @@ class MainWindow(QMainWindow):
         self.actions_.grid.setChecked(self.scene.show_grid)
         self.actions_.dark.setChecked(theme.current().name == "dark")
         self._build_status_bar()
+        from .training import install as install_training
+
+        self.training = install_training(self)  # Training dock, Dashboard dock, Train menu and toolbar buttons
 
         # wiring
         self.palette.layer_activated.connect(self.editor.append_layer)
