@@ -29,6 +29,7 @@ from .runs import RunsPage, history_csv
 from .weights import WeightsPage
 
 REDRAW_HZ = 6
+BUILD_AFTER_MS = 2000
 
 
 class Dashboard(QWidget):
@@ -39,27 +40,11 @@ class Dashboard(QWidget):
         self.doc = document
         self.info: dict[str, Any] = {}
         self.live = False  # the curves show a run in progress
-        self.curves = CurvesPage()
-        self.weights = WeightsPage()
-        self.classification = ClassificationPage()
-        self.regression = RegressionPage()
-        self.decision = DecisionPage()
-        self.features = FeatureMapsPage()
-        self.runs = RunsPage()
-        self.pages = [self.curves, self.weights, self.classification, self.regression, self.decision, self.features]
+        self.pages: list[QWidget] = []
+        self.built = False  # the pages (a dozen plots) are made the first time they are needed
         self.tabs = QTabWidget()
         self.tabs.setObjectName("dashboard_tabs")
         self.tabs.setDocumentMode(True)
-        for page, title, tip in (
-                (self.curves, self.tr("Curves"), self.tr("Loss, accuracy and learning rate per epoch")),
-                (self.decision, self.tr("Decision map"), self.tr("What the network predicts over the whole plane")),
-                (self.classification, self.tr("Predictions"), self.tr("Confusion matrix and mistakes")),
-                (self.regression, self.tr("Predictions"), self.tr("Predicted against true values")),
-                (self.features, self.tr("Feature maps"), self.tr("What each convolution layer sees in an image")),
-                (self.weights, self.tr("Weights"), self.tr("Weights, gradients and dead neurons per layer")),
-                (self.runs, self.tr("Runs"), self.tr("Every training run of this project"))):
-            i = self.tabs.addTab(page, title)
-            self.tabs.setTabToolTip(i, tip)
         self.tabs.currentChanged.connect(self._tab_changed)
 
         self.status = QLabel()
@@ -92,16 +77,45 @@ class Dashboard(QWidget):
         controller.run_finished.connect(self.on_finished)
         controller.history_changed.connect(self.on_history_changed)
         controller.state_changed.connect(self._state_changed)
-        self.features.sample_changed.connect(controller.set_sample_index)
-        self.runs.overlay_changed.connect(self._overlay_changed)
         self._inspected_for = None
         document.replaced.connect(self._project_replaced)
+        QTimer.singleShot(BUILD_AFTER_MS, self.build)  # in idle time, so the first run starts without a hitch
+
+    @Slot()
+    def build(self) -> None:
+        """Make the pages (once): on first show or when a run starts; until then the window opens faster."""
+        if self.built:
+            return
+        self.built = True
+        self.curves = CurvesPage()
+        self.weights = WeightsPage()
+        self.classification = ClassificationPage()
+        self.regression = RegressionPage()
+        self.decision = DecisionPage()
+        self.features = FeatureMapsPage()
+        self.runs = RunsPage()
+        self.pages = [self.curves, self.weights, self.classification, self.regression, self.decision, self.features]
+        self.tabs.blockSignals(True)
+        for page, title, tip in (
+                (self.curves, self.tr("Curves"), self.tr("Loss, accuracy and learning rate per epoch")),
+                (self.decision, self.tr("Decision map"), self.tr("What the network predicts over the whole plane")),
+                (self.classification, self.tr("Predictions"), self.tr("Confusion matrix and mistakes")),
+                (self.regression, self.tr("Predictions"), self.tr("Predicted against true values")),
+                (self.features, self.tr("Feature maps"), self.tr("What each convolution layer sees in an image")),
+                (self.weights, self.tr("Weights"), self.tr("Weights, gradients and dead neurons per layer")),
+                (self.runs, self.tr("Runs"), self.tr("Every training run of this project"))):
+            i = self.tabs.addTab(page, title)
+            self.tabs.setTabToolTip(i, tip)
+        self.tabs.blockSignals(False)
+        self.features.sample_changed.connect(self.controller.set_sample_index)
+        self.runs.overlay_changed.connect(self._overlay_changed)
         self.on_history_changed()
         self._project_replaced()
 
     # ------------------------------------------------------------ data from the controller
     @Slot(object)
     def on_started(self, info: dict[str, Any]) -> None:
+        self.build()
         self.info = info
         task = info.get("task", "classification")
         cls = task == "classification"
@@ -124,6 +138,8 @@ class Dashboard(QWidget):
 
     @Slot(object)
     def on_progress(self, packet: dict[str, Any]) -> None:
+        if not self.built:
+            return
         self.curves.add_batches(packet.get("batches", ()))
         self.curves.add_epochs(packet.get("epochs", ()))
         if not self.timer.isActive():
@@ -131,6 +147,8 @@ class Dashboard(QWidget):
 
     @Slot(object)
     def on_snapshot(self, snap: dict[str, Any]) -> None:
+        if not self.built:
+            return
         self.weights.add_snapshot(snap)
         for page in (self.classification, self.regression, self.decision, self.features):
             page.add_snapshot(snap)
@@ -138,6 +156,8 @@ class Dashboard(QWidget):
 
     @Slot(object)
     def on_finished(self, result: dict[str, Any] | None) -> None:
+        if not self.built:
+            return
         if result is not None and result.get("best_epoch"):
             self.curves.set_best_epoch(int(result["best_epoch"]))
         self.curves.stop_live()
@@ -145,6 +165,8 @@ class Dashboard(QWidget):
 
     @Slot()
     def on_history_changed(self) -> None:
+        if not self.built:
+            return
         history = self.doc.project.history
         self.runs.set_history(history)
         self.tabs.setTabVisible(self.tabs.indexOf(self.runs), bool(history))
@@ -165,6 +187,8 @@ class Dashboard(QWidget):
     @Slot()
     def _project_replaced(self) -> None:
         """Another project is open: its model views come from an inspection of its weights (when shown)."""
+        if not self.built:
+            return
         self.weights.reset()
         for page in (self.classification, self.regression, self.decision, self.features):
             self.tabs.setTabVisible(self.tabs.indexOf(page), False)
@@ -180,6 +204,8 @@ class Dashboard(QWidget):
 
     @Slot()
     def _overlay_changed(self) -> None:
+        if not self.built:
+            return
         self.curves.set_earlier(self.runs.overlay_runs(exclude_last=not self.controller.training))
         self._kick()
 
@@ -216,11 +242,12 @@ class Dashboard(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self.build()
         self._inspect_if_trained()
         self._kick()
 
     def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.PaletteChange:
+        if event.type() == QEvent.Type.PaletteChange and self.built:
             for page in self.pages:
                 page.restyle()
             self._kick()
@@ -236,6 +263,7 @@ class Dashboard(QWidget):
         self.export_csv()
 
     def export_png(self, path: str | None = None) -> str | None:
+        self.build()
         if path is None:
             name = self.tabs.tabText(self.tabs.currentIndex()).lower().replace(" ", "-")
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Export picture"), f"{name}.png",

@@ -253,6 +253,8 @@ class TrainingPanel(QWidget):
     def _finished(self, result: dict[str, Any] | None) -> None:
         self._update_time()
         if result is not None:
+            self.batch_bar.setValue(self.batch_bar.maximum() if result.get("status") != "stopped" else
+                                    self.batch_bar.value())
             self.epoch_bar.setFormat(self.tr("%1 · %n epoch(s)", "", int(result.get("epochs_run", 0))).replace(
                 "%1", {"completed": self.tr("Done"), "early_stopped": self.tr("Stopped early"),
                        "stopped": self.tr("Stopped"), "nan": self.tr("Loss became NaN")}.get(result["status"], "")))

@@ -29,6 +29,12 @@ from .commands import SettingsCommand, push
 from .defaults import LossPlan, data_facts, loss_plans
 
 
+def narrow(combo: QComboBox) -> None:
+    """Let a combo box with long item texts shrink with the dock (the open list still shows them in full)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(8)
+
+
 class FloatSpin(QDoubleSpinBox):
     """A spin box for small positive numbers (learning rates): shows 0.001 or 1e-05, steps by decimal digit."""
 
@@ -174,6 +180,7 @@ class SettingsForm(QWidget):
 
     def _combo(self, form, key, label, items, tip) -> QComboBox:
         w = QComboBox()
+        narrow(w)
         for value, text in items:
             w.addItem(text, value)
         w.currentIndexChanged.connect(lambda _i, k=key, c=w: self._edit(k, c.currentData(), label))
@@ -312,6 +319,7 @@ class SettingsForm(QWidget):
             self._loss_rows = []
             for plan in plans:
                 combo = QComboBox()
+                narrow(combo)
                 combo.setObjectName(f"loss_{plan.output}")
                 for value in LOSSES:
                     combo.addItem(names.get(value, value), value)

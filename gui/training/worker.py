@@ -9,8 +9,6 @@ thread; the worker's own event loop is busy while it trains, so they are plain t
 from __future__ import annotations
 
 import gc
-import os
-import sys
 import threading
 import time
 import traceback
@@ -24,8 +22,7 @@ from engine.training import Callback, TrainConfig
 
 METRICS_HZ = 10.0  # each packet wakes the GUI thread, which on a small machine takes a core from PyTorch
 SNAPSHOT_HZ = 2.0
-SNAPSHOT_SHARE = 0.05  # a snapshot may take at most this share of the training time
-NICE = 5  # how much lower the worker's priority is than the GUI's (Linux nice steps)
+SNAPSHOT_SHARE = 0.02  # snapshots may take at most this share of the training time
 
 
 @dataclass
@@ -55,22 +52,6 @@ def _expected_errors() -> tuple[type[BaseException], ...]:
     from engine.workflow import WeightsMismatch
 
     return (TrainError, ConfigError, DataError, ShapeError, DeviceError, CheckpointError, WeightsMismatch)
-
-
-def lower_priority() -> None:
-    """Let the GUI thread win the CPU when both want it: on Linux, raise this thread's nice value (the threads
-    PyTorch starts from here inherit it). Training loses almost nothing while the GUI is idle, and the window
-    stays responsive while training uses every core. Elsewhere, QThread priorities do this job."""
-    try:
-        if sys.platform.startswith("linux"):
-            tid = threading.get_native_id()
-            os.setpriority(os.PRIO_PROCESS, tid, min(19, os.getpriority(os.PRIO_PROCESS, tid) + NICE))
-        else:
-            from PySide6.QtCore import QThread
-
-            QThread.currentThread().setPriority(QThread.Priority.LowPriority)
-    except (OSError, AttributeError):
-        pass
 
 
 class _Relay(Callback):
@@ -195,7 +176,6 @@ class TrainWorker(QObject):
 
     @Slot()
     def run(self) -> None:
-        lower_priority()
         try:
             if self.job.mode == "inspect":
                 self._inspect()

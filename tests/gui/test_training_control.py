@@ -42,7 +42,7 @@ def ui_for(windows, example: str = "mlp-spiral", **changes):
 
 def start_and_wait_for_epochs(qtbot, ui, n: int = 2) -> None:
     ui.controller.start()
-    qtbot.waitUntil(lambda: len(ui.dashboard.curves.log) >= n, timeout=15000)
+    qtbot.waitUntil(lambda: ui.dashboard.built and len(ui.dashboard.curves.log) >= n, timeout=15000)
 
 
 def stop_and_wait(qtbot, ui) -> float:
