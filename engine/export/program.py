@@ -81,16 +81,3 @@ def export_program(model: GraphModule, path: str | Path) -> tuple[Path, str]:
         return script_path, "torchscript"
     torch.export.save(program, str(path))
     return path, "torch.export"
-
-
-def load_program(path: str | Path) -> torch.nn.Module:
-    """Load a .pt2 (torch.export) or .pt (TorchScript) program as a callable module.
-
-    This runs code from the file: use it only for files you made yourself or trust.
-    """
-    path = Path(path)
-    if path.suffix == ".pt2":
-        return torch.export.load(str(path)).module()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # TorchScript is deprecated; it is only the fallback format
-        return torch.jit.load(str(path), map_location="cpu")

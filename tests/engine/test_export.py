@@ -10,6 +10,7 @@ import importlib.util
 import pickle
 import subprocess
 import sys
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from engine.export import ExportError, export_project, import_weights, read_weig
 from engine.export.codegen import key_map, model_source
 from engine.export.onnx_export import onnx_bytes
 from engine.export.predict import describe, normalise, output_info, predict_file, read_input
-from engine.export.program import export_program, load_program
+from engine.export.program import export_program
 from engine.graph import ModelGraph
 from engine.layers.modules import TokenEmbedding
 from engine.project import Project
@@ -497,3 +498,18 @@ def test_exports_need_training_and_good_names(tmp_path: Path) -> None:
         export_project(trained("mlp-spiral"), "pt", tmp_path / "nope" / "w.pt")
     with pytest.raises(ExportError, match="no such file"):
         predict_file(trained("mlp-spiral"), tmp_path / "missing.csv")
+
+
+# Loading a program runs code from the file, so only the tests (on files they made) load one; Katman never does.
+def load_program(path: str | Path) -> torch.nn.Module:
+    """Load a .pt2 (torch.export) or .pt (TorchScript) program as a callable module.
+
+    This runs code from the file: use it only for files you made yourself or trust.
+    """
+    path = Path(path)
+    if path.suffix == ".pt2":
+        return torch.export.load(str(path)).module()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # TorchScript is deprecated; it is only the fallback format
+        return torch.jit.load(str(path), map_location="cpu")
+
