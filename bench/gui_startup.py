@@ -31,6 +31,7 @@ sys.path.insert(0, {root!r})
 """
 
 WINDOW = """
+{patch}
 from gui import settings
 settings.SETTINGS_FILE = os.path.join(tempfile.mkdtemp(), "settings.ini")
 settings.DATA_DIR = tempfile.mkdtemp()
@@ -48,18 +49,21 @@ win.grab()  # the first frame is painted
 """
 
 INSTALL = """
-if getattr(win, "training", None) is None and {want}:
+if getattr(win, "training", None) is None:
     from gui.training import install
     win.training = install(win)
-if not {want} and getattr(win, "training", None) is not None:
-    raise SystemExit("main_window.py installs training: the 'window' variant cannot leave it out")
+"""
+
+NO_TRAINING = """
+import gui.training
+gui.training.install = lambda window: None  # the window as it was before issue 4
 """
 
 VARIANTS = {
     "toolkits": "import PySide6.QtWidgets, pyqtgraph",
     "+ engine": "import PySide6.QtWidgets, pyqtgraph, engine.workflow",
-    "window": WINDOW.format(extra=INSTALL.format(want=False)),
-    "+ training": WINDOW.format(extra=INSTALL.format(want=True)),
+    "window": WINDOW.format(patch=NO_TRAINING, extra=""),
+    "+ training": WINDOW.format(patch="", extra=INSTALL),
 }
 
 

@@ -22,11 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..document import Document
-from .curves import CurvesPage
-from .maps import DecisionPage, FeatureMapsPage
-from .predictions import ClassificationPage, RegressionPage
 from .runs import RunsPage, history_csv
-from .weights import WeightsPage
 
 REDRAW_HZ = 6
 BUILD_AFTER_MS = 2000
@@ -87,6 +83,12 @@ class Dashboard(QWidget):
         if self.built:
             return
         self.built = True
+        # pyqtgraph takes about half a second to import: only now, not while the window opens
+        from .curves import CurvesPage
+        from .maps import DecisionPage, FeatureMapsPage
+        from .predictions import ClassificationPage, RegressionPage
+        from .weights import WeightsPage
+
         self.curves = CurvesPage()
         self.weights = WeightsPage()
         self.classification = ClassificationPage()
