@@ -97,6 +97,15 @@ class MainWindow(QMainWindow):
         from .training import install as install_training
 
         self.training = install_training(self)  # Training dock, Dashboard dock, Train menu and toolbar buttons
+        from .data import install as install_data
+        from .export import install as install_export
+        from .help import install as install_help
+        from .inference import install as install_inference
+
+        self.data_ui = install_data(self)  # Dataset dock and import wizard
+        self.export_ui = install_export(self)  # File > Export, Code dock, fine-tuning
+        self.inference_ui = install_inference(self)  # Try-it dock
+        self.help_ui = install_help(self)  # F1 "What is this?" help
 
         # wiring
         self.palette.layer_activated.connect(self.editor.append_layer)
