@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--checkpoint", metavar="FILE", help="save a resumable checkpoint after every epoch")
     s.add_argument("--resume", metavar="FILE", help="resume from a checkpoint written by --checkpoint")
     s.add_argument("--out", metavar="FILE", help="save the trained project here")
+    s.add_argument("--kfold", type=int, metavar="K",
+                   help="K-fold cross-validation instead: train K fresh models in turn (stratified, seeded by the "
+                        "project's split seed), print per-fold and mean ± std metrics; nothing is saved")
     s.add_argument("--quiet", action="store_true", help="no progress bar")
     _HANDLERS.clear()
     for module_name in EXTENSIONS:
@@ -193,7 +196,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     warnings = [p.message for p in report.problems if p.severity == "warning"]
     if not problems:
         try:
-            Trainer(build_model(project.graph), prepare(project.data), project.train)
+            Trainer(build_model(project.graph), prepare(project.data, compact=True), project.train)
         except (TrainError, DataError) as exc:
             problems.append(str(exc))
     if args.json:
@@ -286,6 +289,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         config = project.train.replace(**changes)
     except ConfigError as exc:
         raise UserError(str(exc)) from None
+    if args.kfold is not None:
+        return _train_kfold(project, config, args)
     progress = _Progress(args.quiet)
     started = {"fit": False}
 
@@ -329,6 +334,45 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(f"katman: {r.message}", file=sys.stderr)
     print(json.dumps(out))
     return 0
+
+
+def _train_kfold(project, config, args: argparse.Namespace) -> int:
+    """`train --kfold K`: K models trained in turn; a table on stdout, then one JSON line with every fold."""
+    from .cli_data import crossval_table
+    from .crossval import cross_validate
+    from .data import DataError
+    from .project import finite_json
+    from .shapes import ShapeError
+    from .training import DeviceError, TrainError
+
+    for flag, value in (("--continue", args.cont), ("--checkpoint", args.checkpoint), ("--resume", args.resume),
+                        ("--out", args.out)):
+        if value:
+            raise UserError(f"--kfold trains {args.kfold} throw-away models, so {flag} does not apply: leave it out, "
+                            f"or train without --kfold")
+
+    def on_fold(fold: dict[str, Any]) -> None:
+        if not args.quiet:
+            shown = ", ".join(f"{k} {v:.4f}" for k, v in fold["metrics"].items() if v is not None)
+            print(f"fold {fold['fold']}/{args.kfold}: {fold['epochs']} epochs, {shown}", file=sys.stderr, flush=True)
+
+    t0 = time.perf_counter()
+    try:
+        result = cross_validate(project, args.kfold, config, on_fold=on_fold)
+    except (ShapeError, DataError, DeviceError) as exc:
+        raise UserError(str(exc)) from None
+    except TrainError as exc:
+        raise UserError(str(exc)) from None
+    failed = [f for f in result["folds"] if f["status"] == "nan"]
+    status = "nan" if failed else "completed"
+    out = finite_json({"status": status, "kfold": result["k"], **result, "epochs": config.epochs,
+                       "seconds": round(time.perf_counter() - t0, 3)})
+    print("\n".join(crossval_table(result)))
+    if failed:
+        print(f"katman: error: training failed in fold {failed[0]['fold']}: the loss became NaN or infinite; "
+              f"try a smaller learning rate ({config.lr / 10:g}) or gradient clipping", file=sys.stderr)
+    print(json.dumps(out, ensure_ascii=False))
+    return 3 if failed else 0
 
 
 def main(argv: list[str] | None = None) -> int:

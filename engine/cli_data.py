@@ -293,7 +293,7 @@ def cmd_import_data(args: argparse.Namespace) -> int:
         project.train = project.train.replace(class_weights="balanced")
         notes.append("training: class_weights set to balanced")
     if project.weights is not None or project.normalizer is not None:
-        project.weights, project.normalizer = None, None
+        project.weights, project.normalizer, project.preprocessing = None, None, None
         notes.append("the trained weights were removed: they belong to the old data")
     notes += [f"warning: {p.message}" for p in infer_shapes(project.graph).errors]
     project.save(out)
@@ -338,6 +338,12 @@ def cmd_crossval(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(_jsonable(result), ensure_ascii=False, allow_nan=False))
         return 0
+    print("\n".join(crossval_table(result)))
+    return 0
+
+
+def crossval_table(result: dict[str, Any]) -> list[str]:
+    """Lines of a table: one row per fold (sizes and metrics) and a last row 'mean ± std'."""
     keys = list(result["mean"])
     rows = [("fold", "train", "held out", *keys)]
     for f in result["folds"]:
@@ -345,6 +351,4 @@ def cmd_crossval(args: argparse.Namespace) -> int:
                      *[("-" if f["metrics"].get(k) is None else f"{f['metrics'][k]:.4f}") for k in keys]))
     rows.append(("mean ± std", "", "", *[f"{result['mean'][k]:.4f} ± {result['std'][k]:.4f}" for k in keys]))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    for r in rows:
-        print("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
-    return 0
+    return ["  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() for r in rows]

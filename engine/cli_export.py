@@ -24,7 +24,9 @@ def register(sub: argparse._SubParsersAction) -> dict[str, Callable[[argparse.Na
     s.add_argument("--out", required=True, help="file or folder to write")
     s = sub.add_parser("predict", help="predict with a trained project; one JSON line per sample",
                        description="Predict with a trained project. INPUT: a .npy array, a CSV of rows (optional "
-                       "header) or an image (.png, .pgm, .ppm; .jpg with Pillow). Inputs are normalised like the "
+                       "header) or an image (.png, .pgm, .ppm; .jpg with Pillow). For a project trained on a CSV "
+                       "file, rows hold its raw columns (text categories too; matched by header name); for text "
+                       "data, a .txt file holds one text per line. Inputs are prepared and normalised like the "
                        "training data. Prints one JSON object per sample.")
     s.add_argument("project", help="a trained .katman file")
     s.add_argument("input", help="the inputs: .npy, .csv or an image")

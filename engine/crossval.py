@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from .builder import build_model
-from .data import kfold_indices, load_source, prepare_parts
+from .data import check_folds, kfold_indices, load_source, prepare_parts
 from .project import Project
 from .training import Callback, TrainConfig, Trainer
 
@@ -59,9 +59,10 @@ def cross_validate(project: Project, k: int = 5, config: TrainConfig | None = No
     ds = load_source(spec)
     seed = spec.split_seed if seed is None else seed
     stratify = spec.stratify if stratify is None else stratify
+    check_folds(ds, k, stratify)
     folds = []
     for number, (train_idx, held_idx) in enumerate(kfold_indices(ds, k, seed, stratify), 1):
-        data = prepare_parts(ds, spec, train_idx, held_idx, None)
+        data = prepare_parts(ds, spec, train_idx, held_idx, None, compact=True)
         model = build_model(project.graph, seed=config.seed)
         result = Trainer(model, data, config, callbacks).fit()
         restored = config.early_stopping and config.restore_best and result.status != "nan"

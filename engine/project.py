@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import io
 import json
@@ -26,7 +27,7 @@ from .graph import GraphError, ModelGraph
 from .training import ConfigError, TrainConfig
 
 FORMAT = "katman-project"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MAX_JSON_BYTES = 32 * 2**20
 MAX_WEIGHTS_BYTES = 4 * 2**30
 MAX_ENTRIES = 16
@@ -47,7 +48,17 @@ def _migrate_0_to_1(d: dict[str, Any]) -> dict[str, Any]:
     return d
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1}
+def _migrate_1_to_2(d: dict[str, Any]) -> dict[str, Any]:
+    """Format 2 adds 'preprocessing' (how raw inputs are prepared for predictions; absent until trained again) and
+    reads a relative data path against the project file's folder. Format 1 files held absolute paths (import-data
+    and the data wizard wrote them so), which read the same."""
+    d = dict(d)
+    d.setdefault("preprocessing", None)
+    d["format_version"] = 2
+    return d
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {0: _migrate_0_to_1, 1: _migrate_1_to_2}
 
 
 def migrate(d: dict[str, Any], where: str = "project") -> dict[str, Any]:
@@ -76,6 +87,7 @@ class Project:
     weights: dict[str, torch.Tensor] | None = None
     normalizer: dict[str, Any] | None = None
     history: list[dict[str, Any]] = field(default_factory=list)
+    preprocessing: dict[str, Any] | None = None
 
     # ------------------------------------------------------------ dict form
     def to_dict(self) -> dict[str, Any]:
@@ -89,6 +101,7 @@ class Project:
             "data": self.data.to_dict(),
             "training": self.train.to_dict(),
             "normalizer": self.normalizer,
+            "preprocessing": self.preprocessing,
             "history": self.history,
         }
 
@@ -116,9 +129,13 @@ class Project:
         normalizer = d.get("normalizer")
         if not isinstance(history, list) or (normalizer is not None and not isinstance(normalizer, dict)):
             raise ProjectError(f"{where}: 'history' must be a list and 'normalizer' an object")
+        preprocessing = d.get("preprocessing")
+        if preprocessing is not None and not isinstance(preprocessing, dict):
+            raise ProjectError(f"{where}: 'preprocessing' must be an object (or null)")
         name = d.get("name", "Untitled")
         return cls(name=str(name)[:200], graph=graph, data=data, train=train,
-                   description=str(d.get("description", ""))[:5000], normalizer=normalizer, history=history)
+                   description=str(d.get("description", ""))[:5000], normalizer=normalizer, history=history,
+                   preprocessing=preprocessing)
 
     # ------------------------------------------------------------ files
     def save(self, path: str | Path) -> None:
@@ -129,6 +146,7 @@ class Project:
         if not path.parent.is_dir():
             raise ProjectError(f"{path}: the folder {path.parent} does not exist")
         data = _finite(self.to_dict())
+        data["data"] = data_paths(self.data, path.parent, relative=True).to_dict()
         try:
             payload = json.dumps(data, indent=1, ensure_ascii=False, allow_nan=False).encode("utf-8")
         except UnicodeEncodeError:  # stray surrogates from a hand-edited file: keep them as \u escapes
@@ -170,10 +188,13 @@ class Project:
         if size == 0:
             raise ProjectError(f"{where}: the file is empty")
         if head.startswith(b"PK"):
-            return cls._load_zip(path, where)
-        if size > MAX_JSON_BYTES:
+            project = cls._load_zip(path, where)
+        elif size > MAX_JSON_BYTES:
             raise ProjectError(f"{where}: too large for a project without weights ({size} bytes)")
-        return cls.from_dict(_parse_json(path.read_bytes(), where), where)
+        else:
+            project = cls.from_dict(_parse_json(path.read_bytes(), where), where)
+        project.data = data_paths(project.data, path.parent, relative=False)
+        return project
 
     @classmethod
     def _load_zip(cls, path: Path, where: str) -> Project:
@@ -204,6 +225,40 @@ class Project:
         except (zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, zlib.error, RuntimeError) as exc:
             raise ProjectError(f"{where}: the file is damaged or cannot be read ({exc})") from None
         return project
+
+
+# Settings of file sources that name a second file: read like the data path itself.
+PATH_PARAMS = {"numpy": ("targets",), "idx": ("labels",)}
+
+
+def _is_path_param(source: str, key: str, value: Any) -> bool:
+    if not isinstance(value, str) or key not in PATH_PARAMS.get(source, ()):
+        return False
+    return source != "numpy" or value.lower().endswith(".npy")  # a .npz file's targets are an array's key
+
+
+def _moved(name: str, folder: Path, relative: bool) -> str:
+    """A data path for the project file in `folder`: relative (POSIX, for sharing a zipped project folder) when
+    the data lies in the folder or below it, else absolute; or, loading, absolute, read against `folder`."""
+    path = Path(name).expanduser()
+    if not relative:
+        return name if path.is_absolute() else str((folder / path).resolve())
+    if not path.is_absolute():
+        path = path.resolve()  # a relative path given in a session is relative to the current folder
+    try:
+        return path.resolve().relative_to(folder.resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
+def data_paths(spec: DataSpec, folder: Path, relative: bool) -> DataSpec:
+    """A copy of spec whose file paths (the data, and a second file named in its settings) are relative to the
+    project folder where possible (relative=True, for saving) or made absolute against it (for loading)."""
+    if spec.source == "builtin":
+        return spec
+    params = {k: (_moved(v, folder, relative) if _is_path_param(spec.source, k, v) else v)
+              for k, v in spec.params.items()}
+    return dataclasses.replace(spec, name=_moved(spec.name, folder, relative), params=params)
 
 
 def _file_mode(path: Path) -> int:

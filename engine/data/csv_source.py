@@ -360,6 +360,20 @@ def make_target(table: Table, col: Column, keep: np.ndarray, task: str) -> Targe
     return Target(codes.astype(np.int64), "classification", names)
 
 
+def _categories(col: Column, keep: np.ndarray) -> list[str]:
+    """The sorted category names of a text column (its kept, present cells): value i is encoded as i."""
+    return sorted({c for c, k, m in zip(col.cells, keep, col.missing) if k and not m})
+
+
+def _mode(col: Column, keep: np.ndarray) -> str:
+    """The most frequent category (ties: the first in sorted order), used for missing cells."""
+    counts: dict[str, int] = {}
+    for c, k, m in zip(col.cells, keep, col.missing):
+        if k and not m:
+            counts[c] = counts.get(c, 0) + 1
+    return max(sorted(counts), key=lambda k: counts[k])
+
+
 def _encode_feature(table: Table, col: Column, keep: np.ndarray, how: str, fill: bool
                     ) -> tuple[np.ndarray, list[str]]:
     if col.kind == "numeric":
@@ -423,11 +437,17 @@ def build(table: Table, params: dict) -> Dataset:
                      + ("" if how == "drop" else " in the target"))
     if not keep.any():
         raise DataError(f"{table.path}: every row has a missing value, so no row is left")
-    blocks, fnames = [], []
+    blocks, fnames, recipe_features = [], [], []
+    encoding = params.get("categories", "onehot")
     for col in features:
-        block, bnames = _encode_feature(table, col, keep, params.get("categories", "onehot"), how != "drop")
+        block, bnames = _encode_feature(table, col, keep, encoding, how != "drop")
+        entry: dict = {"column": col.name, "index": len(fnames), "type": col.kind}
+        if col.kind == "categorical":
+            entry.update(encoding=encoding, categories=_categories(col, keep),
+                         fill=_mode(col, keep) if how != "drop" and col.missing[keep].any() else None)
         blocks.append(block)
         fnames += bnames
+        recipe_features.append(entry)
     x = np.concatenate(blocks, axis=1).astype(np.float32)
     task = params.get("task", "auto")
     made = [make_target(table, t, keep, task) for t in targets]
@@ -439,8 +459,10 @@ def build(table: Table, params: dict) -> Dataset:
         extra = {t.name: m for t, m in zip(targets[1:], made[1:])}
     desc = (f"{table.path.name}: {int(keep.sum())} rows, {x.shape[1]} inputs from {len(features)} columns; "
             f"predicts {', '.join(tnames)} ({main.task})")
+    recipe = {"kind": "csv", "columns": names, "targets": tnames, "features": recipe_features,
+              "missing": how, "delimiter": table.delimiter, "decimal_comma": table.delimiter != ","}
     return Dataset(table.path.stem, x, main.values, main.task, main.class_names, fnames,
-                   "; ".join([desc, *notes]), extra)
+                   "; ".join([desc, *notes]), extra, recipe)
 
 
 def estimate(path: Path, params: dict) -> int:

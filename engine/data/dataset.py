@@ -86,6 +86,7 @@ class Dataset:
     feature_names: list[str] = field(default_factory=list)
     description: str = ""
     extra_targets: dict[str, Target] = field(default_factory=dict)
+    recipe: dict = field(default_factory=dict)  # JSON-able: how raw file rows become x (CSV columns, vocabulary)
 
     def __post_init__(self) -> None:
         self.x = np.asarray(self.x)
@@ -142,6 +143,7 @@ class Dataset:
             feature_names=list(self.feature_names),
             description=self.description,
             extra_targets={k: t.subset(idx) for k, t in self.extra_targets.items()},
+            recipe=self.recipe,
         )
 
     def with_x(self, x: np.ndarray) -> Dataset:
@@ -155,4 +157,5 @@ class Dataset:
             feature_names=list(self.feature_names),
             description=self.description,
             extra_targets=dict(self.extra_targets),
+            recipe=self.recipe,
         )

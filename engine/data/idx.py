@@ -175,7 +175,7 @@ def load(path: Path, params: dict) -> Dataset:
             raise DataError(f"{images_path}: holds no images")
         xs.append(images[:, None] if images.dtype == np.uint8 else images[:, None].astype(np.float32))
         ys.append(labels.astype(np.int64))
-    x, y = np.concatenate(xs), np.concatenate(ys)
+    x, y = (xs[0], ys[0]) if len(xs) == 1 else (np.concatenate(xs), np.concatenate(ys))  # no copy for one pair
     kind = params.get("kind", "mnist")
     if y.min() < 0:
         raise DataError(f"{labels_path}: labels must be 0 or more; found {y.min()}")

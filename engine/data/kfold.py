@@ -7,6 +7,25 @@ import numpy as np
 from .dataset import DataError, Dataset
 
 
+def check_folds(ds: Dataset, k: int, stratify: bool = True) -> None:
+    """Refuse (DataError) a fold count that cannot work: not a whole number from 2 up, more folds than samples,
+    or, stratified, more folds than the smallest class has samples (some folds would miss that class)."""
+    n = len(ds)
+    if isinstance(k, bool) or not isinstance(k, (int, np.integer)) or k < 2:
+        raise DataError(f"K-fold cross-validation needs a whole number of folds, at least 2; got {k!r}")
+    if k > n:
+        raise DataError(f"dataset '{ds.name}' has {n} samples: too few for {k} folds; use at most {n} folds")
+    if stratify and ds.task == "classification":
+        counts = ds.class_counts()
+        present = np.flatnonzero(counts)
+        smallest = int(present[np.argmin(counts[present])])
+        if counts[smallest] < k:
+            raise DataError(
+                f"dataset '{ds.name}': class '{ds.class_names[smallest]}' has only {counts[smallest]} samples, too "
+                f"few for {k} stratified folds (every held-out fold should hold each class): use at most "
+                f"{counts[smallest]} folds, or turn stratification off")
+
+
 def kfold_indices(ds: Dataset, k: int, seed: int = 0, stratify: bool = True) -> list[tuple[np.ndarray, np.ndarray]]:
     """K pairs (train indices, held-out indices): every sample is held out exactly once.
 

@@ -227,8 +227,10 @@ def load_text(path: Path, params: dict) -> Dataset:
             f"{len(vocab) + 2}; predicts {', '.join(target_names)}")
     if int(miss.sum()):
         desc += f"; dropped {int(miss.sum())} rows with a missing label"
+    recipe = {"kind": "text", "text_column": text_name, "columns": names, "vocabulary": vocab, "max_len": max_len,
+              "lowercase": bool(params.get("lowercase", True)), "padding": params.get("padding", "pre")}
     return Dataset(path.stem, x, main.values, main.task, main.class_names,
-                   [f"token{i + 1}" for i in range(max_len)], desc, extra)
+                   [f"token{i + 1}" for i in range(max_len)], desc, extra, recipe)
 
 
 def _size(path: Path) -> int:

@@ -1,13 +1,20 @@
 """DataSpec (what a project stores about its data) and prepare(): load, split, normalise.
 
 Sources: 'builtin' (name = a built-in dataset) and the file sources 'csv', 'images', 'idx', 'numpy', 'windows' and
-'text' (name = the path of the file or folder, stored as given; a relative path is read relative to the current
-working folder). Each file source lives in its own module and describes its settings (`params`) with Options.
+'text' (name = the path of the file or folder). Each file source lives in its own module and describes its settings
+(`params`) with Options.
+
+Paths: a DataSpec made in a session reads a relative path against the current working folder. In a project file
+a relative path means relative to the folder of the project file: Project.load makes it absolute against that
+folder, and Project.save stores it relative (with '/') when the data lies in the project's folder or below it,
+so a project folder can be zipped and shared; data elsewhere keeps its absolute path (see
+engine.project.data_paths; the same holds for a second file named in the settings: numpy 'targets', idx 'labels').
 """
 
 from __future__ import annotations
 
 import importlib
+import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
@@ -241,6 +248,14 @@ class DataSpec:
         """The file or folder of a file source (None for built-in data)."""
         return None if self.source == "builtin" else Path(self.name).expanduser()
 
+    def fingerprint(self) -> dict:
+        """What identifies the data apart from where the file lies: source, file name and settings (JSON-able).
+        Stored with the preprocessing, so that preprocessing saved for other data is never used."""
+        name = Path(self.name).name if self.source != "builtin" else self.name
+        params = {k: (Path(v).name if k in ("targets", "labels") and isinstance(v, str) else v)
+                  for k, v in self.params.items()}
+        return json.loads(json.dumps({"source": self.source, "name": name, "params": params}, default=str))
+
     def options(self) -> dict:
         """Every setting of a file source with defaults filled in ({} for built-in data)."""
         return {} if self.source == "builtin" else with_defaults(self.source, self.params)
@@ -276,13 +291,44 @@ class DataSpec:
 
 @dataclass
 class PreparedData:
-    """Normalised train / val / test splits plus the normaliser fitted on train and the original dataset."""
+    """Normalised train / val / test splits plus the normaliser fitted on train and the original dataset.
+
+    Compact data (prepare(..., compact=True) with uint8 images): the splits keep their raw uint8 inputs and
+    `scaling` is the normaliser the trainer applies per batch, on the device; model_inputs() gives the
+    normalised float32 inputs either way. `fill` holds the training split's fill value of each input column
+    (NaN where nothing was filled), None when no column was filled.
+    """
 
     train: Dataset
     val: Dataset | None
     test: Dataset | None
     normalizer: Normalizer
     source: Dataset
+    scaling: Normalizer | None = None
+    fill: np.ndarray | None = None
+
+    def model_inputs(self, x: np.ndarray) -> np.ndarray:
+        """Inputs of a split as the network takes them: raw uint8 ones normalised (float32), others unchanged."""
+        return self.scaling.apply(x) if self.scaling is not None and x.dtype == np.uint8 else x
+
+    def preprocessing(self) -> dict:
+        """JSON-able: how raw inputs become the network's inputs (CSV columns, categories, fill values, vocabulary)
+        and what each target means; saved in the project so that predictions prepare new data the same way."""
+        ds = self.source
+        out: dict = {"targets": {"": {"task": ds.task, "classes": list(ds.class_names),
+                                      "shape": list(ds.target_shape)}},
+                     "input_shape": list(ds.input_shape), "input_dtype": str(ds.x.dtype)}
+        for key, t in ds.extra_targets.items():
+            out["targets"][key] = {"task": t.task, "classes": list(t.class_names),
+                                   "shape": [] if t.task == "classification" else list(t.values.shape[1:])}
+        if ds.recipe:
+            recipe = json.loads(json.dumps(ds.recipe))  # a deep copy
+            for feature in recipe.get("features", []):
+                if feature.get("type") == "numeric":
+                    value = None if self.fill is None else float(self.fill[feature["index"]])
+                    feature["fill"] = value if value is not None and np.isfinite(value) else None
+            out["recipe"] = recipe
+        return out
 
     @property
     def task(self) -> str:
@@ -393,8 +439,15 @@ def _chronological(n: int, val: float, test: float) -> tuple[np.ndarray, np.ndar
 def fill_missing(train: Dataset, val: Dataset | None, test: Dataset | None, how: str
                  ) -> tuple[Dataset, Dataset | None, Dataset | None]:
     """Fill NaN inputs with the training split's mean, median or mode of each column."""
+    return _fill_missing(train, val, test, how)[:3]
+
+
+def _fill_missing(train: Dataset, val: Dataset | None, test: Dataset | None, how: str
+                  ) -> tuple[Dataset, Dataset | None, Dataset | None, np.ndarray]:
+    """fill_missing, plus the fill value of each column (NaN for columns that had nothing to fill)."""
     x = train.x.astype(np.float64)
     fill = np.zeros(x.shape[1])
+    filled = np.zeros(x.shape[1], dtype=bool)
     for j in range(x.shape[1]):
         col = x[:, j][~np.isnan(x[:, j])]
         if not np.isnan(x[:, j]).any() and all(p is None or not np.isnan(p.x[:, j]).any() for p in (val, test)):
@@ -403,6 +456,7 @@ def fill_missing(train: Dataset, val: Dataset | None, test: Dataset | None, how:
             name = train.feature_names[j] if j < len(train.feature_names) else f"input {j + 1}"
             raise DataError(f"dataset '{train.name}': column '{name}' has no values in the training split, so "
                             "there is nothing to fill its missing values with; leave the column out")
+        filled[j] = True
         if how == "mean":
             fill[j] = col.mean()
         elif how == "median":
@@ -419,19 +473,21 @@ def fill_missing(train: Dataset, val: Dataset | None, test: Dataset | None, how:
 
     out = apply(train)
     assert out is not None
-    return out, apply(val), apply(test)
+    return out, apply(val), apply(test), np.where(filled, fill, np.nan)
 
 
 def prepare_parts(ds: Dataset, spec: DataSpec, train_idx: np.ndarray, val_idx: np.ndarray | None,
-                  test_idx: np.ndarray | None) -> PreparedData:
+                  test_idx: np.ndarray | None, compact: bool = False) -> PreparedData:
     """Prepare given index sets: missing values filled, classes balanced and images augmented (training part
-    only), then the normaliser fitted on the training part and applied to every part."""
+    only), then the normaliser fitted on the training part and applied to every part. With compact, uint8
+    inputs stay uint8 (4 times less memory than float32) and PreparedData.scaling normalises them per batch."""
     train = ds.subset(train_idx)
     val = ds.subset(val_idx) if val_idx is not None else None
     test = ds.subset(test_idx) if test_idx is not None else None
     params = spec.options()
+    fill = None
     if params.get("missing") in ("mean", "median", "mode") and np.issubdtype(ds.x.dtype, np.floating):
-        train, val, test = fill_missing(train, val, test, params["missing"])
+        train, val, test, fill = _fill_missing(train, val, test, params["missing"])
     if params.get("balance", "none") != "none":
         train = rebalance(train, params["balance"], spec.split_seed)
     if spec.source == "images" and (params.get("flip") or params.get("shift")):
@@ -439,6 +495,9 @@ def prepare_parts(ds: Dataset, spec: DataSpec, train_idx: np.ndarray, val_idx: n
 
         train = augment(train, params["flip"], params["shift"], params["copies"], spec.split_seed)
     normalizer = Normalizer.fit(train.x, spec.normalize)
+    if compact and train.x.dtype == np.uint8:
+        return PreparedData(train=train, val=val, test=test, normalizer=normalizer, source=ds, scaling=normalizer,
+                            fill=fill)
 
     def norm(part: Dataset | None) -> Dataset | None:
         if part is None:
@@ -448,10 +507,10 @@ def prepare_parts(ds: Dataset, spec: DataSpec, train_idx: np.ndarray, val_idx: n
 
     train_n = norm(train)
     assert train_n is not None
-    return PreparedData(train=train_n, val=norm(val), test=norm(test), normalizer=normalizer, source=ds)
+    return PreparedData(train=train_n, val=norm(val), test=norm(test), normalizer=normalizer, source=ds, fill=fill)
 
 
-def prepare_dataset(ds: Dataset, spec: DataSpec) -> PreparedData:
+def prepare_dataset(ds: Dataset, spec: DataSpec, compact: bool = False) -> PreparedData:
     """Split ds as spec says, fit the normaliser on the training split only and apply it to every split.
 
     Windows of a series are split in time order (train, then validation, then test) unless split='random'.
@@ -460,10 +519,12 @@ def prepare_dataset(ds: Dataset, spec: DataSpec) -> PreparedData:
         tr, va, te = _chronological(len(ds), spec.val_split, spec.test_split)
     else:
         tr, va, te = split_indices(ds, spec.val_split, spec.test_split, spec.split_seed, spec.stratify)
-    return prepare_parts(ds, spec, tr, va if spec.val_split > 0 else None, te if spec.test_split > 0 else None)
+    return prepare_parts(ds, spec, tr, va if spec.val_split > 0 else None, te if spec.test_split > 0 else None,
+                         compact)
 
 
-def prepare(spec: DataSpec) -> PreparedData:
-    """Load the data a spec describes, split it, fit the normaliser on train and apply it to all splits."""
+def prepare(spec: DataSpec, compact: bool = False) -> PreparedData:
+    """Load the data a spec describes, split it, fit the normaliser on train and apply it to all splits (compact:
+    uint8 images stay uint8 and are normalised per batch by the trainer; see PreparedData)."""
     spec.validate()
-    return prepare_dataset(load_source(spec), spec)
+    return prepare_dataset(load_source(spec), spec, compact)

@@ -219,6 +219,17 @@ def fit_normalizer(project: Project) -> dict[str, Any] | None:
     from ..data import DataError, prepare
 
     try:
-        return prepare(project.data).normalizer.to_dict()
+        return prepare(project.data, compact=True).normalizer.to_dict()
+    except DataError:
+        return None
+
+
+def fit_preprocessing(project: Project) -> dict[str, Any] | None:
+    """The preprocessing a training run would store (CSV columns and categories, fill values, vocabulary, target
+    classes), for projects trained before it was stored; None when the data cannot be read."""
+    from ..data import DataError, prepare
+
+    try:
+        return {**prepare(project.data, compact=True).preprocessing(), "data": project.data.fingerprint()}
     except DataError:
         return None

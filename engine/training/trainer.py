@@ -41,12 +41,19 @@ class FitResult:
 
 
 class _Split:
-    """One split's tensors on the device (or pinned on the CPU when they do not fit)."""
+    """One split's tensors on the device (or pinned on the CPU when they do not fit). Raw uint8 inputs of compact
+    data stay uint8 there; shift and scale (float32, on the device) normalise each batch: (x - shift) / scale."""
 
-    def __init__(self, ds, objectives: list[Objective], device: torch.device, on_device: bool) -> None:
+    def __init__(self, ds, objectives: list[Objective], device: torch.device, on_device: bool,
+                 scaling=None) -> None:
         where = device if on_device else torch.device("cpu")
         x = torch.from_numpy(np.ascontiguousarray(ds.x))
         self.x = x.to(where)
+        self.shift: torch.Tensor | None = None
+        self.scale: torch.Tensor | None = None
+        if scaling is not None and ds.x.dtype == np.uint8:
+            self.shift = torch.from_numpy(scaling.shift.astype(np.float32)).to(device)
+            self.scale = torch.from_numpy(scaling.scale.astype(np.float32)).to(device)
         self.targets = []
         for obj in objectives:
             values = ds.extra_targets[obj.target].values if obj.target else ds.y
@@ -146,6 +153,8 @@ class Trainer:
         sq_err = [0.0] * k
         for start in range(0, split.n, EVAL_BATCH):
             xb = split.x[start:start + EVAL_BATCH].to(self.device, non_blocking=True)
+            if split.shift is not None:
+                xb = xb.float().sub_(split.shift).div_(split.scale)
             outs = self._forward(xb)
             for i, (obj, out) in enumerate(zip(self.objectives, outs)):
                 yb = split.targets[i][start:start + EVAL_BATCH].to(self.device, non_blocking=True)
@@ -187,17 +196,19 @@ class Trainer:
         """Train for config.epochs (or from a checkpoint onwards); never raises for NaN: see FitResult."""
         c = self.config
         torch.manual_seed(c.seed)
-        self.model.to(self.device)
         threads = torch.get_num_threads()
         if self.device.type == "cpu" and self._is_small():
             # Tiny batches gain nothing from several threads, and spin-waiting threads slow to a crawl
             # when another process (or the GUI) shares the cores.
             torch.set_num_threads(1)
         try:
+            self.model.to(self.device)  # inside the try: a network too big for the GPU gets the clear message
             on_device = self._fits_on_device()
-            train = _Split(self.data.train, self.objectives, self.device, on_device)
-            val = _Split(self.data.val, self.objectives, self.device, on_device) if self.data.val else None
-            test = _Split(self.data.test, self.objectives, self.device, on_device) if self.data.test else None
+            scaling = getattr(self.data, "scaling", None)
+            train = _Split(self.data.train, self.objectives, self.device, on_device, scaling)
+            val = _Split(self.data.val, self.objectives, self.device, on_device, scaling) if self.data.val else None
+            test = _Split(self.data.test, self.objectives, self.device, on_device, scaling) if self.data.test \
+                else None
             return self._fit(train, val, test, resume_from)
         except torch.cuda.OutOfMemoryError:
             raise TrainError(
@@ -277,6 +288,8 @@ class Trainer:
                     break
                 idx = perm[b * bs:(b + 1) * bs]
                 xb = train.x[idx].to(self.device, non_blocking=True)
+                if train.shift is not None:
+                    xb = xb.float().sub_(train.shift).div_(train.scale)
                 outs = self._forward(xb)
                 loss = None
                 for i, (obj, out) in enumerate(zip(self.objectives, outs)):
