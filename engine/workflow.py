@@ -106,10 +106,12 @@ def train_project(project: Project, config: TrainConfig | None = None, callbacks
                   data: PreparedData | None = None) -> TrainOutcome:
     """Prepare the data, build the model (fresh, or continuing from saved weights), fit, and record the run.
 
-    The project gets the trained weights, the fitted normaliser and a history entry.
+    The project gets the trained weights, the fitted normaliser, the preprocessing (CSV columns and categories,
+    vocabulary, target classes: what predictions need to prepare new inputs) and a history entry. Uint8 images
+    are kept compact (uint8 until the batch) unless `data` is given.
     """
     config = config or project.train
-    data = data or prepare(project.data)
+    data = data or prepare(project.data, compact=True)
     model = build_model(project.graph, seed=config.seed)
     fresh_layers: list[str] = []
     if init == "continue":
@@ -123,9 +125,14 @@ def train_project(project: Project, config: TrainConfig | None = None, callbacks
         on_trainer(trainer)
     started = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
     result = trainer.fit(resume_from=resume_from)
+    if fresh_layers:
+        names = ", ".join(f"'{n}'" for n in fresh_layers)
+        result.message = (f"Continued from the saved weights; {names} started from fresh weights because "
+                          f"{'its' if len(fresh_layers) == 1 else 'their'} shape changed. {result.message}").strip()
     model.to("cpu")
     project.weights = {k: v.detach().clone() for k, v in model.state_dict().items()}
     project.normalizer = data.normalizer.to_dict()
+    project.preprocessing = {**data.preprocessing(), "data": project.data.fingerprint()}
     project.history.append({
         "run": len(project.history) + 1, "started": started, "init": init, "fresh_layers": fresh_layers,
         "config": config.to_dict(),

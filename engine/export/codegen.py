@@ -319,6 +319,53 @@ def model_source(project: Project, model: GraphModule | None = None) -> str:
     )
 
 
+def code_map(project: Project, model: GraphModule | None = None) -> tuple[str, dict[str, list[int]]]:
+    """model_source's text and, for every layer (node id), the 0-based numbers of the lines that belong to it.
+
+    A layer's lines are its definition in __init__ (self.name = ...) and its statements in forward(); the Input
+    owns INPUT_SHAPE and the '# x:' comment, an Output the return statement.
+    """
+    from ..builder import build_model
+
+    if model is None:
+        model = trained_model(project) if project.weights is not None else build_model(project.graph,
+                                                                                     project.train.seed)
+    text = model_source(project, model)
+    lines = text.split("\n")
+    layers, _, _ = _layers(project.graph, model)
+    graph = project.graph
+    owned: dict[str, list[int]] = {nid: [] for nid in graph.nodes}
+
+    def find(start: str, frm: int) -> int:
+        return next((i for i in range(frm, len(lines)) if lines[i].startswith(start)), -1)
+
+    init_at = find("    def __init__(self)", 0)
+    fwd_at = find("    def forward(self, x", max(init_at, 0))
+    cursor = init_at
+    for lay in layers:
+        if lay.attr:
+            i = find(f"        self.{lay.attr} = {lay.init}", cursor)
+            if i >= 0:
+                owned[graph.by_name(lay.name).id].append(i)
+                cursor = i + 1
+    cursor = fwd_at
+    for lay in layers:
+        for st in lay.steps:
+            target = f"{lay.var}, _" if st.unpack else lay.var
+            i = find(f"        {target} = {st.expr}", cursor)
+            if i >= 0:
+                owned[graph.by_name(lay.name).id].append(i)
+                cursor = i + 1
+    ret = find("        return ", max(fwd_at, 0))
+    for nid in graph.topo_order():
+        node = graph.nodes[nid]
+        if node.type_id == "input":
+            owned[nid] += [i for i in (find("INPUT_SHAPE = ", 0), find("        # x: ", max(fwd_at, 0))) if i >= 0]
+        elif node.type_id == "output" and ret >= 0:
+            owned[nid].append(ret)
+    return text, {nid: sorted(set(rows)) for nid, rows in owned.items()}
+
+
 def code_files(project: Project) -> dict[str, bytes]:
     """model.py, weights.safetensors and README.md of a trained project, as name -> bytes."""
     from safetensors.torch import save

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import math
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
@@ -36,13 +37,19 @@ class OutputInfo:
     binary_single: bool  # one unit for two classes
 
 
-def output_info(project: Project, model: GraphModule) -> list[OutputInfo]:
-    """Task and class names of every output, from the project's dataset (raw numbers if it cannot be read)."""
+def output_info(project: Project, model: GraphModule, ds=None) -> list[OutputInfo]:
+    """Task and class names of every output, from the project's dataset (raw numbers if it cannot be read);
+    `ds`: the dataset if it is already loaded."""
     from ..data import DataError, load_source
     from ..training.objectives import TrainError, resolve_objectives
 
+    if ds is None:
+        from .raw_inputs import saved_for_this_data, targets_stand_in
+
+        stand_in = targets_stand_in(saved_for_this_data(project))  # the saved classes: no need to load the data
+        ds = stand_in.train if stand_in is not None else None
     try:
-        ds = load_source(project.data)
+        ds = ds if ds is not None else load_source(project.data)
         objectives = resolve_objectives(model.output_names, model.output_shapes, model.output_activation,
                                         model.output_config, SimpleNamespace(train=ds))
     except (DataError, TrainError):
@@ -195,7 +202,7 @@ def read_input(path: str | Path, shape: tuple[int, ...], resize: bool = False) -
 
 
 # ---------------------------------------------------------------- running
-def _tokens(x: np.ndarray, model: GraphModule, path: Path) -> np.ndarray:
+def _tokens(x: np.ndarray, model: GraphModule, path: Path | str) -> np.ndarray:
     if not np.all(np.isfinite(x)) or not np.all(x == np.round(x)):
         raise ExportError(f"{path}: the network reads token ids, which must be whole numbers")
     x = x.astype(np.int64)
@@ -264,6 +271,145 @@ def predict_file(project: Project, path: str | Path) -> list[dict[str, Any]]:
 
     model = trained_model(project)
     path = Path(path)
-    x = read_input(path, tuple(model.input_shape), resize=project.data.source == "images")
+    from .raw_inputs import read_raw
+
+    raw = read_raw(project, path)  # CSV rows with the training file's columns, or texts: prepared as in training
+    x = raw if raw is not None else read_input(path, tuple(model.input_shape), resize=project.data.source == "images")
+    if raw is not None and x.shape[1:] != tuple(model.input_shape):
+        raise ExportError(f"{path}: prepared like the training data, the rows give samples of shape "
+                          f"{fmt_shape(x.shape[1:])} but the network's Input takes "
+                          f"{fmt_shape(tuple(model.input_shape))}: train the project again")
     x = _tokens(x, model, path) if model.input_is_int else normalise(project, x.astype(np.float32))
     return describe(predict(model, x, "cpu"), output_info(project, model))
+
+
+def _check_array(x: np.ndarray, shape: tuple[int, ...], where: str) -> np.ndarray:
+    x = np.asarray(x)
+    if x.shape == shape:
+        x = x[None]
+    if x.shape[1:] != shape or len(x) == 0:
+        raise ExportError(f"{where}: the inputs have shape {tuple(x.shape)} but the network's Input takes samples "
+                          f"of shape {fmt_shape(shape)}")
+    if not (np.issubdtype(x.dtype, np.number) or x.dtype == np.bool_) or not np.all(np.isfinite(x)):
+        raise ExportError(f"{where}: the inputs must be finite numbers")
+    return x
+
+
+def predict_array(project: Project, x: np.ndarray, where: str = "input") -> list[dict[str, Any]]:
+    """Like predict_file for raw inputs already in memory: one sample of the Input's shape or (N, *shape)."""
+    return Predictor(project, with_data=False).run(x, where)
+
+
+class Predictor:
+    """A project's trained network ready for repeated predictions: the model, its outputs' meaning, the
+    normaliser and (with_data) what the Input takes (engine.export.inputs.InputInfo). Raises ExportError
+    when the project has no trained weights, the network is invalid or the weights do not fit it."""
+
+    def __init__(self, project: Project, with_data: bool = True) -> None:
+        import time
+
+        from ..data import DataError, load_source
+        from .inputs import describe_input
+
+        self.model = trained_model(project)
+        self.shape = tuple(int(s) for s in self.model.input_shape)
+        self.params = sum(p.numel() for p in self.model.parameters())
+        self._map: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
+        ds, note = None, ""
+        if with_data:
+            try:
+                ds = load_source(project.data)
+            except DataError as exc:
+                note = str(exc)
+        self.outputs = output_info(project, self.model, ds)
+        self.normalizer = None
+        if not self.model.input_is_int:
+            from ..data import Normalizer
+
+            normalise(project, np.zeros((1, *self.shape), np.float32))  # ExportError if there is none that fits
+            saved = project.normalizer
+            if saved is None:
+                from .weights import fit_normalizer
+
+                saved = fit_normalizer(project)
+            self.normalizer = Normalizer.from_dict(saved)
+        task = self.outputs[0].task if self.outputs else "regression"
+        self.input = describe_input(project, self.shape, self.model.input_is_int, ds, task) if with_data else None
+        if self.input is not None:
+            self.input.note = self.input.note or note
+            if self.model.input_is_int:
+                self.input.vocab_size = self._vocab_size() or self.input.vocab_size
+        zero = np.zeros((1, *self.shape), np.int64 if self.model.input_is_int else np.float32)
+        times = []
+        for _ in range(5):  # the first calls warm up; the fastest of the rest is what the machine can do
+            start = time.perf_counter()
+            self.run(zero)
+            times.append(time.perf_counter() - start)
+        self.seconds = min(times[2:])  # one prediction on the CPU
+
+    def _vocab_size(self) -> int:
+        for module in self.model.layers.values():
+            if isinstance(module, TokenEmbedding):
+                return int(module.embedding.num_embeddings)
+        return 0
+
+    def prepare(self, x: np.ndarray, where: str = "input") -> np.ndarray:
+        """Raw inputs (N, *shape) as the network takes them: token ids checked, or values normalised."""
+        x = _check_array(x, self.shape, where)
+        if self.model.input_is_int:
+            return _tokens(x.astype(np.float64), self.model, where)
+        assert self.normalizer is not None
+        from ..data import DataError
+
+        try:
+            return self.normalizer.apply(x.astype(np.float32))
+        except DataError as exc:
+            raise ExportError(f"the inputs do not fit the project's normaliser: {exc}") from None
+
+    def _forward(self, x: np.ndarray) -> list[np.ndarray]:
+        from ..training import predict
+
+        with _threads_for(len(x) * self.params):
+            return predict(self.model, x, "cpu")
+
+    def run(self, x: np.ndarray, where: str = "input") -> list[dict[str, Any]]:
+        """Describe the predictions for raw inputs (one sample or (N, *shape)), as predict_file does."""
+        return describe(self._forward(self.prepare(x, where)), self.outputs)
+
+    def decision_grid(self, low: np.ndarray, high: np.ndarray, size: int = 100) -> np.ndarray:
+        """Class probabilities (size, size, classes) of the first output over a grid of raw 2-D inputs from low to
+        high; row i holds the i-th value of the second feature, column j the j-th of the first."""
+        gx, gy = np.meshgrid(np.linspace(low[0], high[0], size), np.linspace(low[1], high[1], size))
+        x = self.prepare(np.stack([gx.ravel(), gy.ravel()], 1).astype(np.float32), "map")
+        out = self._forward(x)[0]
+        probs = probabilities(torch.from_numpy(np.asarray(out, np.float32)), self.outputs[0]).numpy()
+        return probs.reshape(size, size, -1)
+
+    def decision_map(self, size: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(low, high, probabilities) over the data's range plus a margin of 8 % (2-D inputs); computed once."""
+        if self._map is None or self._map[2].shape[0] != size:
+            info = self.input
+            low = info.low if info is not None and info.low is not None else np.array([-1.0, -1.0])
+            high = info.high if info is not None and info.high is not None else np.array([1.0, 1.0])
+            pad = (high - low) * 0.08 + 1e-6
+            low, high = low - pad, high + pad
+            self._map = (low, high, self.decision_grid(low, high, size))
+        return self._map
+
+
+SMALL_WORK = 50_000_000  # samples × parameters below which one CPU thread is used (a 100×100 map: 12 M)
+
+
+@contextmanager
+def _threads_for(work: int):
+    """One CPU thread for small work: several threads gain nothing there, and spin-waiting threads slow to a crawl
+    when training or another program shares the cores. (With OpenMP the setting belongs to the calling thread.)"""
+    before = torch.get_num_threads()
+    one = work < SMALL_WORK and before > 1
+    if one:
+        torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        if one:
+            torch.set_num_threads(before)

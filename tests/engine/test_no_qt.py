@@ -12,8 +12,8 @@ QT_PREFIXES = ("PySide6", "shiboken6", "pyqtgraph")
 ENGINE_MODULES = ["engine", "engine.cli", "engine.workflow", "engine.training", "engine.data", "engine.project",
                   "engine.examples", "engine.builder", "engine.graph", "engine.shapes", "engine.layers",
                   "engine.export", "engine.export.weights", "engine.export.onnx_export", "engine.export.program",
-                  "engine.export.codegen", "engine.export.train_script", "engine.export.predict", "engine.cli_export",
-                  "engine.crossval", "engine.cli_data"]
+                  "engine.export.codegen", "engine.export.train_script", "engine.export.predict",
+                  "engine.export.inputs", "engine.cli_export", "engine.crossval", "engine.cli_data"]
 
 # A meta-path finder records (and refuses) every attempt to import a Qt module, so even an import wrapped in
 # try/except ImportError is caught; afterwards sys.modules is checked as well.
