@@ -5,12 +5,14 @@ from __future__ import annotations
 import signal
 import sys
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
-TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+if TYPE_CHECKING:
+    from .settings import Settings
+
 SCREENSHOT_SIZE = (1400, 900)
 
 
@@ -26,19 +28,10 @@ def create_app(argv: list[str]) -> QApplication:
 
 
 def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
-    """Qt's own strings and Katman's (resources/translations/katman_<lang>.qm) when they exist."""
-    installed = []
-    locale = QLocale(lang) if lang else QLocale.system()
-    if locale.language() == QLocale.Language.C:  # no locale configured: English, with digit grouping
-        locale = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    QLocale.setDefault(locale)
-    for name, folder in (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-                         ("katman", str(TRANSLATIONS))):
-        tr = QTranslator(app)
-        if tr.load(locale, name, "_", folder):
-            app.installTranslator(tr)
-            installed.append(tr)
-    return installed
+    """Qt's own strings and all of Katman's catalogues (resources/i18n/*_<lang>.qm); '' = the system language."""
+    from .i18n import install_translators as install
+
+    return install(app, lang)
 
 
 def settle(app: QApplication, seconds: float = 0.3) -> None:
@@ -52,7 +45,10 @@ def settle(app: QApplication, seconds: float = 0.3) -> None:
 def run_gui(argv: list[str], project_path: str | None = None, screenshot: str | None = None,
             lang: str | None = None, theme_name: str | None = None) -> int:
     """Open Katman's main window with project_path (or the default example); with screenshot, render it
-    at 1400×900 to that PNG and exit."""
+    at 1400×900 to that PNG and exit.
+
+    The window appears before PyTorch is imported, in a loading state, and is completed in place once the
+    engine has been imported in a background thread (gui/startup.py)."""
     app = create_app(argv)
     from . import icons, theme
     from .settings import Settings
@@ -61,48 +57,49 @@ def run_gui(argv: list[str], project_path: str | None = None, screenshot: str | 
     app._katman_translators = install_translators(app, lang or settings.language)  # type: ignore[attr-defined]
     theme.apply_theme(app, theme_name or settings.theme)
     app.setWindowIcon(icons.app_icon())
-
-    # the engine pulls in PyTorch: import it only now that the application exists
-    from engine.examples import DEFAULT_EXAMPLE, load_example
-    from engine.project import Project, ProjectError
-
-    from .main_window import MainWindow
-
-    project, path = None, None
-    if project_path:
-        try:
-            project, path = Project.load(project_path), str(Path(project_path).resolve())
-        except ProjectError as exc:
-            if screenshot:
-                print(f"katman: error: {exc}", file=sys.stderr)
-                return 2
-            error = str(exc)
-        else:
-            error = ""
-    if project is None:
-        project = load_example(DEFAULT_EXAMPLE)
-    window = MainWindow(project, path, settings, restore_layout=not screenshot)
     if screenshot:
-        window.resize(*SCREENSHOT_SIZE)
-        window.show()
-        settle(app)
-        window.view.fit(1.25)
-        settle(app, 0.1)
-        ok = window.grab().save(screenshot, "PNG")
-        window.autosaver.discard()
-        window.scene.detach()
-        window.hide()
-        window.deleteLater()
-        if not ok:
-            print(f"katman: error: cannot write the screenshot to {screenshot}", file=sys.stderr)
-            return 2
-        return 0
-    window.show()
+        return _screenshot(app, settings, project_path, screenshot)
+
+    from .startup import Startup
+
     _quit_on_ctrl_c(app)
-    if project_path and path is None:
-        QTimer.singleShot(0, lambda: _bad_file(window, error))
-    QTimer.singleShot(0, window.offer_recovery)
-    return app.exec()
+    startup = Startup(settings, project_path)
+    startup.failed.connect(lambda _reason: app.exit(2))
+    code = app.exec()
+    startup.finish()  # closed while loading: let the import end before Python exits
+    return code
+
+
+def _screenshot(app: QApplication, settings: Settings, project_path: str | None, screenshot: str) -> int:
+    """Render the complete window (engine imported first, no loading state) to a PNG."""
+    from .main_window import MainWindow
+    from .startup import load_project
+
+    try:
+        loaded = load_project(project_path)
+    except ImportError as exc:
+        print(f"katman: error: PyTorch could not be loaded ({exc}): reinstall it, e.g. python -m pip install torch",
+              file=sys.stderr)
+        return 2
+    if loaded.error:
+        print(f"katman: error: {loaded.error}", file=sys.stderr)
+        return 2
+    assert loaded.project is not None
+    window = MainWindow(loaded.project, loaded.path, settings, restore_layout=False)
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    settle(app)
+    window.view.fit(1.25)
+    settle(app, 0.1)
+    ok = window.grab().save(screenshot, "PNG")
+    window.autosaver.discard()
+    window.scene.detach()
+    window.hide()
+    window.deleteLater()
+    if not ok:
+        print(f"katman: error: cannot write the screenshot to {screenshot}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _quit_on_ctrl_c(app: QApplication) -> None:
@@ -112,10 +109,3 @@ def _quit_on_ctrl_c(app: QApplication) -> None:
     timer.start(250)
     timer.timeout.connect(lambda: None)
 
-
-def _bad_file(window, error: str) -> None:
-    from PySide6.QtWidgets import QMessageBox
-
-    QMessageBox.critical(window, QCoreApplication.translate("", "Cannot open project"),
-                         QCoreApplication.translate("", "Katman could not open this file, so it opened an "
-                                                         "example instead.") + "\n\n" + error)

@@ -13,6 +13,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from engine.graph import Edge, GraphError, ModelGraph, Node
 
+from .i18n.engine_text import engine_message
+
 
 def tr(text: str) -> str:
     """Translate text; pyside6-lupdate files bare tr("...") calls under the empty context."""
@@ -195,7 +197,7 @@ def execute(stack: QUndoStack, cmd: GraphCommand) -> str | None:
     try:
         cmd.apply()
     except GraphError as exc:
-        return str(exc)
+        return engine_message(str(exc))
     if not isinstance(cmd, ParamCommand):
         close_merging(stack)
     cmd._skip_redo = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from engine.examples import list_examples
 
-from . import icons
+from . import i18n, icons
+from .i18n.engine_text import engine_tr
 
 BLANK = ""
 NAME_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -87,36 +88,49 @@ class NewProjectDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("New Project"))
+        self.setObjectName("new_project_dialog")
         self.resize(560, 460)
         layout = QVBoxLayout(self)
-        intro = QLabel(self.tr("Start from a ready example (it trains in seconds), or from a blank network "
-                               "with only an Input and an Output."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.list = QListWidget()
         self.list.setItemDelegate(TitleDelegate(self.list))
         self.list.setUniformItemSizes(False)
         self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        layout.addWidget(self.list)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
+        self.retranslate_ui()
+        self.list.setCurrentRow(0)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("New Project"))
+        self.intro.setText(self.tr("Start from a ready example (it trains in seconds), or from a blank network "
+                                   "with only an Input and an Output."))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
+        row = max(0, self.list.currentRow())
+        self.list.clear()
         blank = QListWidgetItem(icons.icon("new"), self.tr("Blank network"))
         blank.setData(DESCRIPTION_ROLE, self.tr("An Input connected to an Output: drop layers between them."))
         blank.setData(NAME_ROLE, BLANK)
         self.list.addItem(blank)
         for ex in list_examples():
-            item = QListWidgetItem(icons.icon("example"), ex.title)
-            item.setData(DESCRIPTION_ROLE, ex.description)
+            item = QListWidgetItem(icons.icon("example"), engine_tr(ex.title))
+            item.setData(DESCRIPTION_ROLE, engine_tr(ex.description))
             item.setData(NAME_ROLE, ex.name)
-            item.setToolTip(f"<b>{html.escape(ex.title)}</b><br>{html.escape(ex.description)}<br><i>"
-                            f"{html.escape(getattr(ex, 'concepts', ''))}</i>")
+            item.setToolTip(f"<b>{html.escape(engine_tr(ex.title))}</b><br>{html.escape(engine_tr(ex.description))}"
+                            f"<br><i>{html.escape(engine_tr(getattr(ex, 'concepts', '')))}</i>")
             self.list.addItem(item)
-        self.list.setCurrentRow(0)
-        self.list.itemDoubleClicked.connect(lambda _i: self.accept())
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.list.setCurrentRow(min(row, self.list.count() - 1))
 
     def choice(self) -> str:
         """The example name, or BLANK."""
@@ -125,40 +139,65 @@ class NewProjectDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
+    """Theme, language, grid and recovery settings. The caller applies them on OK (the language at once)."""
+
     def __init__(self, theme: str, grid: bool, snap: bool, autosave_s: int, language: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Preferences"))
+        self.setObjectName("preferences_dialog")
         form = QFormLayout(self)
+        self.labels = {key: QLabel() for key in ("theme", "language", "diagram", "autosave")}
         self.theme = QComboBox()
-        self.theme.addItem(self.tr("Light"), "light")
-        self.theme.addItem(self.tr("Dark"), "dark")
+        self.theme.setObjectName("theme")
+        self.theme.addItem("", "light")
+        self.theme.addItem("", "dark")
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
-        self.theme.setToolTip(self.tr("Colours of the whole window and the diagram"))
-        form.addRow(self.tr("Theme"), self.theme)
+        form.addRow(self.labels["theme"], self.theme)
         self.language = QComboBox()
-        self.language.addItem(self.tr("System default"), "")
-        self.language.addItem("English", "en")
-        self.language.addItem("Türkçe", "tr")
+        self.language.setObjectName("language")
+        self.language.addItem("", "")
+        for code, name in i18n.LANGUAGES.items():  # each language in its own words, as is customary
+            self.language.addItem(name, code)
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
-        self.language.setToolTip(self.tr("Takes effect the next time Katman starts"))
-        form.addRow(self.tr("Language"), self.language)
-        self.grid = QCheckBox(self.tr("Show the grid"))
+        form.addRow(self.labels["language"], self.language)
+        self.grid = QCheckBox()
         self.grid.setChecked(grid)
-        form.addRow(self.tr("Diagram"), self.grid)
-        self.snap = QCheckBox(self.tr("Snap layers to the grid when moving them"))
+        form.addRow(self.labels["diagram"], self.grid)
+        self.snap = QCheckBox()
         self.snap.setChecked(snap)
         form.addRow("", self.snap)
         self.autosave = QSpinBox()
         self.autosave.setRange(10, 3600)
-        self.autosave.setSuffix(self.tr(" s"))
         self.autosave.setValue(autosave_s)
-        self.autosave.setToolTip(self.tr("How often unsaved work is copied to a recovery file"))
-        form.addRow(self.tr("Recovery copy every"), self.autosave)
+        form.addRow(self.labels["autosave"], self.autosave)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Preferences"))
+        self.theme.setItemText(0, self.tr("Light"))
+        self.theme.setItemText(1, self.tr("Dark"))
+        self.theme.setToolTip(self.tr("Colours of the whole window and the diagram"))
+        system = i18n.LANGUAGES[i18n.resolve_language("")]
+        self.language.setItemText(0, self.tr("System default (%1)").replace("%1", system))
+        self.language.setToolTip(self.tr("The language of menus, panels and messages; it changes as soon as you "
+                                         "press OK and is remembered"))
+        self.grid.setText(self.tr("Show the grid"))
+        self.snap.setText(self.tr("Snap layers to the grid when moving them"))
+        self.autosave.setSuffix(self.tr(" s"))
+        self.autosave.setToolTip(self.tr("How often unsaved work is copied to a recovery file"))
+        self.labels["theme"].setText(self.tr("Theme"))
+        self.labels["language"].setText(self.tr("Language"))
+        self.labels["diagram"].setText(self.tr("Diagram"))
+        self.labels["autosave"].setText(self.tr("Recovery copy every"))
 
 
 def tr(text: str) -> str:

@@ -28,6 +28,7 @@ from .commands import (
     execute,
 )
 from .document import Document
+from .i18n.engine_text import engine_message
 
 
 def tr(text: str) -> str:
@@ -184,7 +185,7 @@ class Editor(QObject):
     def connect_layers(self, src: str, dst: str) -> bool:
         reason = self.graph.can_connect(src, dst)
         if reason:
-            self.message.emit(reason)
+            self.message.emit(engine_message(reason))
             return False
         text = tr("Connect %1 → %2").replace("%1", self.graph.nodes[src].name).replace("%2", self.graph.nodes[dst].name)
         return self.run(text, [ConnectOp(src, dst)])

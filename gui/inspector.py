@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QLocale, QSignalBlocker, Qt
+from PySide6.QtCore import QEvent, QLocale, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -25,6 +25,7 @@ from .canvas import DiagramScene
 from .commands import close_merging
 from .document import Document
 from .editor import Editor
+from .i18n.engine_text import engine_message, engine_tr
 from .overview import NetworkOverview
 from .palette import category_label
 from .param_widgets import ParamEditor
@@ -51,6 +52,7 @@ class Inspector(QScrollArea):
         self.icon = QLabel()
         self.title = QLabel()
         self.title.setProperty("role", "heading")
+        self.title.setWordWrap(True)
         self.category = QLabel()
         self.category.setProperty("role", "muted")
         head.addWidget(self.icon)
@@ -63,17 +65,16 @@ class Inspector(QScrollArea):
         self.form = QFormLayout(self.form_host)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long (Turkish) labels go above
         self.layout_.addWidget(self.form_host)
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("layer_name")
-        self.name_edit.setToolTip(self.tr("The layer's name: letters, digits and _, starting with a letter"))
         self.name_error = QLabel()
         self.name_error.setProperty("role", "error")
         self.name_error.setWordWrap(True)
         self.name_error.hide()
-        self.frozen = QCheckBox(self.tr("Frozen (weights are not trained)"))
-        self.frozen.setToolTip(self.tr("Keep this layer's weights fixed during training, e.g. for fine-tuning "
-                                       "a network trained before"))
+        self.frozen = QCheckBox()
+        self.frozen.setObjectName("layer_frozen")
         # information
         self.shapes = QLabel()
         self.shapes.setWordWrap(True)
@@ -95,7 +96,7 @@ class Inspector(QScrollArea):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignLeft)
         self.placeholder.setProperty("role", "muted")
         self.layout_.addWidget(self.placeholder)
-        self.overview_title = QLabel(self.tr("Network"))
+        self.overview_title = QLabel()
         self.overview_title.setProperty("role", "heading")
         self.overview = NetworkOverview()
         self.overview.setMinimumHeight(220)
@@ -113,7 +114,22 @@ class Inspector(QScrollArea):
         scene.counts_changed.connect(lambda _c: self._update_info())
         scene.counts_changed.connect(lambda _c: self._update_overview())
         document.replaced.connect(self._rebind)
+        self.retranslate_ui()
         self._rebind()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+            if self._graph is not None:
+                self._selection_changed()  # the form's labels, help and choices come from show_node
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.name_edit.setToolTip(self.tr("The layer's name: letters, digits and _, starting with a letter"))
+        self.frozen.setText(self.tr("Frozen (weights are not trained)"))
+        self.frozen.setToolTip(self.tr("Keep this layer's weights fixed during training, e.g. for fine-tuning "
+                                       "a network trained before"))
+        self.overview_title.setText(self.tr("Network"))
 
     # ------------------------------------------------------------ binding
     def _rebind(self) -> None:
@@ -164,7 +180,7 @@ class Inspector(QScrollArea):
         node = graph.nodes[node_id]
         spec = node.spec
         self.icon.setPixmap(icons.category_icon(spec.category).pixmap(22, 22))
-        self.title.setText(spec.name)
+        self.title.setText(engine_tr(spec.name))
         self.category.setText(category_label(spec.category))
         self.form.addRow(self.tr("Name"), self._with_error(self.name_edit, self.name_error))
         self.name_edit.show()
@@ -173,8 +189,8 @@ class Inspector(QScrollArea):
             ed.edited.connect(self._commit_param)
             ed.finished.connect(self._finish_typing)
             self.editors[p.name] = ed
-            label = QLabel(p.label or p.name if p.kind != "bool" else "")
-            label.setToolTip(p.help)
+            label = QLabel(engine_tr(p.label) or p.name if p.kind != "bool" else "")
+            label.setToolTip(engine_tr(p.help))
             self.form.addRow(label, ed.container)
         if node.type_id != "input" and node.type_id != "output":
             self.form.addRow("", self.frozen)
@@ -183,7 +199,7 @@ class Inspector(QScrollArea):
                 item = self.form.itemAt(row, role)
                 if item is not None and item.widget() is not None:
                     item.widget().show()
-        self.description.setText(spec.description)
+        self.description.setText(engine_tr(spec.description))
         self._load_values()
         self._update_info()
 
@@ -240,7 +256,7 @@ class Inspector(QScrollArea):
             parts.append(self.tr("Learnable parameters: %1").replace("%1", QLocale().toString(count.total)))
         self.shapes.setText("<br>".join(html.escape(p, quote=False) for p in parts))
         probs = rep.problems_for(self.node_id)
-        self.problems.setText("<br>".join("⚠ " + html.escape(p.message, quote=False) for p in probs))
+        self.problems.setText("<br>".join("⚠ " + html.escape(engine_message(p.message), quote=False) for p in probs))
         self.problems.setVisible(bool(probs))
 
     # ------------------------------------------------------------ edits

@@ -4,47 +4,84 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QUndoView,
     QWidget,
 )
 
 from engine import __version__
-from engine.builder import ParamCount
-from engine.project import Project
-from engine.shapes import ShapeReport
 
-from . import clipboard, icons, recovery, theme
-from .actions import Actions
-from .canvas import DiagramScene, DiagramView
-from .dialogs import PreferencesDialog, controls_help
-from .document import Document
-from .editor import Editor
-from .files import ProjectFiles
-from .inspector import Inspector
-from .palette import Palette
-from .problems import ProblemsList
+from . import i18n, icons, theme
 from .settings import Settings
-from .summary_panel import ProjectSummary
+
+if TYPE_CHECKING:  # modules that import PyTorch are imported in finish_loading, so the window can show first
+    from engine.builder import ParamCount
+    from engine.project import Project
+    from engine.shapes import ShapeReport
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, project: Project, path: str | None = None, settings: Settings | None = None,
+    def __init__(self, project: Project | None, path: str | None = None, settings: Settings | None = None,
                  restore_layout: bool = True) -> None:
+        """With a project the window is complete at once. With None it shows "Loading PyTorch…" until
+        finish_loading(project, path) builds the rest into it (gui/startup.py does so once the engine is loaded)."""
         super().__init__()
         self.settings = settings or Settings()
         self.setObjectName("katman_main_window")
         self.setWindowIcon(icons.app_icon())
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks)
+        self.is_ready = False
+        self._restore = restore_layout
+        self._fitted = False
+        self.loading_menu: QMenu | None = None  # the loading state's File menu (just Quit)
+        self.resize(1400, 900)
+        if project is not None:
+            self.finish_loading(project, path)
+            return
+        from .startup import LoadingView
+
+        self.loading_view = LoadingView()
+        self.setCentralWidget(self.loading_view)
+        self.setWindowTitle("Katman")
+        self.loading_menu = QMenu(self.tr("&File"), self)
+        quit_action = self.loading_menu.addAction(icons.icon("quit"), self.tr("&Quit"))
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+        self.menuBar().addMenu(self.loading_menu)
+        if restore_layout:
+            geometry, _state = self.settings.window_state()
+            if geometry is not None:
+                self.restoreGeometry(geometry)
+
+    def finish_loading(self, project: Project, path: str | None = None) -> None:
+        """Build the diagram, docks, menus and toolbar into this window (this imports the engine and PyTorch)."""
+        from . import recovery
+        from .actions import Actions
+        from .canvas import DiagramScene, DiagramView
+        from .document import Document
+        from .editor import Editor
+        from .files import ProjectFiles
+        from .inspector import Inspector
+        from .palette import Palette
+        from .problems import ProblemsList
+        from .summary_panel import ProjectSummary
+
+        restore_layout = self._restore
+        if self.loading_menu is not None:  # the loading state's File menu makes way for the real menus
+            self.menuBar().clear()
+            self.loading_menu.deleteLater()
+            self.loading_menu = None
         self.document = Document(project, path, self)
         self.scene = DiagramScene(self)
         self.scene.show_grid = self.settings.show_grid
@@ -63,24 +100,18 @@ class MainWindow(QMainWindow):
         self.summary = ProjectSummary(self.document)
         self.problems = ProblemsList()
         self.history = QUndoView(self.document.stack)
-        self.history.setEmptyLabel(self.tr("<opened project>"))
-        self.history.setToolTip(self.tr("Every change you made; click one to go back to that point"))
+        self.history.setObjectName("history")
         self.docks: list[QDockWidget] = []
-        self.palette_dock = self._dock("palette_dock", self.tr("Layers"), self.palette,
-                                       Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.inspector_dock = self._dock("inspector_dock", self.tr("Inspector"), self.inspector,
-                                         Qt.DockWidgetArea.RightDockWidgetArea)
-        self.summary_dock = self._dock("project_dock", self.tr("Data && Training"), self.summary,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.history_dock = self._dock("history_dock", self.tr("History"), self.history,
-                                       Qt.DockWidgetArea.RightDockWidgetArea)
-        self.problems_dock = self._dock("problems_dock", self.tr("Problems"), self.problems,
-                                        Qt.DockWidgetArea.RightDockWidgetArea)
+        self.palette_dock = self._dock("palette_dock", self.palette, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.inspector_dock = self._dock("inspector_dock", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.summary_dock = self._dock("project_dock", self.summary, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.history_dock = self._dock("history_dock", self.history, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.problems_dock = self._dock("problems_dock", self.problems, Qt.DockWidgetArea.RightDockWidgetArea)
         self.splitDockWidget(self.inspector_dock, self.problems_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.inspector_dock, self.summary_dock)
         self.tabifyDockWidget(self.summary_dock, self.history_dock)
         self.inspector_dock.raise_()
-        self.resizeDocks([self.palette_dock, self.inspector_dock], [230, 330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [250, 330], Qt.Orientation.Horizontal)
         self.resizeDocks([self.inspector_dock, self.problems_dock], [620, 150], Qt.Orientation.Vertical)
 
         self.toolbar = None
@@ -94,6 +125,8 @@ class MainWindow(QMainWindow):
         self.actions_.grid.setChecked(self.scene.show_grid)
         self.actions_.dark.setChecked(theme.current().name == "dark")
         self._build_status_bar()
+        self._last_total: ParamCount | None = None
+        self.retranslate_ui()
         from .training import install as install_training
 
         self.training = install_training(self)  # Training dock, Dashboard dock, Train menu and toolbar buttons
@@ -122,16 +155,16 @@ class MainWindow(QMainWindow):
         QGuiApplication.clipboard().dataChanged.connect(self._update_edit_actions)
 
         self.autosaver = recovery.Autosaver(self.document, self.settings.autosave_seconds, self)
-        self.resize(1400, 900)
         self._default_state = self.saveState()
         if restore_layout:
             self._restore_layout()
         self._project_replaced()
         self._update_edit_actions()
+        self.is_ready = True
 
     # ------------------------------------------------------------ construction helpers
-    def _dock(self, name: str, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
         dock.setObjectName(name)
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -148,22 +181,44 @@ class MainWindow(QMainWindow):
         self.validity_label.setObjectName("validity")
         self.params_label = QLabel()
         self.params_label.setObjectName("param_count")
-        self.params_label.setToolTip(self.tr("Learnable parameters (weights and biases) of the whole network"))
         self.zoom_label = QLabel("100 %")
-        self.zoom_label.setToolTip(self.tr("Zoom (mouse wheel; Ctrl+0 fits the network)"))
+        self.zoom_label.setObjectName("zoom")
         for w in (self.validity_icon, self.validity_label, self.params_label, self.zoom_label):
             bar.addPermanentWidget(w)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self.is_ready:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts of the docks, actions, menus and status bar in the current language (the panels inside the
+        docks retranslate themselves)."""
+        self.palette_dock.setWindowTitle(self.tr("Layers"))
+        self.inspector_dock.setWindowTitle(self.tr("Inspector"))
+        self.summary_dock.setWindowTitle(self.tr("Data && Training"))
+        self.history_dock.setWindowTitle(self.tr("History"))
+        self.history.setEmptyLabel(self.tr("<opened project>"))
+        self.history.setToolTip(self.tr("Every change you made; click one to go back to that point"))
+        self.params_label.setToolTip(self.tr("Learnable parameters (weights and biases) of the whole network"))
+        self.zoom_label.setToolTip(self.tr("Zoom (mouse wheel; Ctrl+0 fits the network)"))
+        self.actions_.retranslate_ui()
+        self.scene.retranslate()
+        self._update_title()
+        self._report_changed(self.scene.report)
+        if self._last_total is not None:
+            self._counts_changed(self._last_total)
+
     def _restore_layout(self) -> None:
         geometry, state = self.settings.window_state()
-        if geometry is not None:
+        if geometry is not None and not self.isVisible():  # shown while loading: it has the geometry already
             self.restoreGeometry(geometry)
         if state is not None:
             self.restoreState(state)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if not self._fitted:
+        if self.is_ready and not self._fitted:
             self._fitted = True
             QTimer.singleShot(0, lambda: self.view.fit(1.25))
 
@@ -218,6 +273,7 @@ class MainWindow(QMainWindow):
                                           if report.problems else self.tr("Problems"))
 
     def _counts_changed(self, total: ParamCount) -> None:
+        self._last_total = total
         loc = QLocale()
         text = self.tr("Parameters: %1 trainable").replace("%1", loc.toString(total.trainable))
         if total.frozen:
@@ -225,6 +281,8 @@ class MainWindow(QMainWindow):
         self.params_label.setText(text)
 
     def _update_edit_actions(self) -> None:
+        from . import clipboard
+
         try:
             has_nodes = bool(self.scene.selected_node_ids())
             has_any = has_nodes or bool(self.scene.selected_edges())
@@ -264,6 +322,8 @@ class MainWindow(QMainWindow):
         self.view.viewport().update()
 
     def show_preferences(self) -> None:
+        from .dialogs import PreferencesDialog
+
         s = self.settings
         dlg = PreferencesDialog(theme.current().name, self.scene.show_grid, self.scene.snap, s.autosave_seconds,
                                 s.language, self)
@@ -275,11 +335,15 @@ class MainWindow(QMainWindow):
         s.snap_to_grid = dlg.snap.isChecked()
         s.autosave_seconds = dlg.autosave.value()
         self.autosaver.set_interval(dlg.autosave.value())
-        s.language = dlg.language.currentData()
+        if dlg.language.currentData() != s.language:
+            s.language = dlg.language.currentData()
+            i18n.switch_language(s.language)
         if dlg.theme.currentData() != theme.current().name:
             self.apply_theme(dlg.theme.currentData())
 
     def show_controls(self) -> None:
+        from .dialogs import controls_help
+
         QMessageBox.information(self, self.tr("Diagram controls"), controls_help())
 
     def show_about(self) -> None:
@@ -294,6 +358,8 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ recovery and closing
     def offer_recovery(self) -> int:
         """After a crash: offer each orphaned recovery file; returns how many were restored."""
+        from . import recovery
+
         restored = 0
         for info in recovery.orphaned():
             when = datetime.fromtimestamp(info.saved_at).strftime("%Y-%m-%d %H:%M")
@@ -324,6 +390,9 @@ class MainWindow(QMainWindow):
         return restored
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.is_ready:  # closed while loading: nothing to save, and the saved layout stays as it was
+            event.accept()
+            return
         if not self.files.maybe_save():
             event.ignore()
             return

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QMimeData, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from engine.layers import CATEGORIES, all_specs
 
-from . import icons
+from . import i18n, icons
 from .canvas.view import LAYER_MIME
+from .i18n.engine_text import engine_tr
 
 TYPE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,19 +57,17 @@ class Palette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Search layers…"))
+        self.filter.setObjectName("palette_filter")
         self.filter.setClearButtonEnabled(True)
         self.filter.addAction(icons.icon("search"), QLineEdit.ActionPosition.LeadingPosition)
-        self.filter.setToolTip(self.tr("Type part of a layer's name or description, e.g. 'conv' or 'dropout'"))
         self.tree = LayerTree()
+        self.tree.setObjectName("palette_tree")
         self.tree.setHeaderHidden(True)
         self.tree.setDragEnabled(True)
         self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setIndentation(12)
         self.tree.setUniformRowHeights(True)
-        self.tree.setToolTip(self.tr("Drag a layer onto the diagram, or double-click it to add it after the "
-                                     "selected layer"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(6)
@@ -76,10 +75,31 @@ class Palette(QWidget):
         layout.addWidget(self.tree)
         self.items: dict[str, QTreeWidgetItem] = {}
         self.categories: dict[str, QTreeWidgetItem] = {}
-        self._populate()
+        self.retranslate_ui()
         self.filter.textChanged.connect(self.apply_filter)
         self.filter.returnPressed.connect(self._activate_first_visible)
         self.tree.itemActivated.connect(self._activated)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """Texts in the current language: the search box, and the layer tree rebuilt with translated names."""
+        self.filter.setPlaceholderText(self.tr("Search layers…"))
+        self.filter.setToolTip(self.tr("Type part of a layer's name or description, e.g. 'conv' or 'dropout'"))
+        self.tree.setToolTip(self.tr("Drag a layer onto the diagram, or double-click it to add it after the "
+                                     "selected layer"))
+        current = self.tree.currentItem()
+        current_type = current.data(0, TYPE_ROLE) if current is not None else None
+        self.tree.clear()
+        self.items.clear()
+        self.categories.clear()
+        self._populate()
+        if current_type in self.items:
+            self.tree.setCurrentItem(self.items[current_type])
+        self.apply_filter(self.filter.text())
 
     def _populate(self) -> None:
         specs = all_specs()
@@ -96,11 +116,11 @@ class Palette(QWidget):
             self.tree.addTopLevelItem(cat)
             self.categories[category] = cat
             for spec in members:
-                item = QTreeWidgetItem([spec.name])
+                item = QTreeWidgetItem([engine_tr(spec.name)])
                 item.setData(0, TYPE_ROLE, spec.type_id)
                 item.setIcon(0, icons.category_icon(category))
                 item.setToolTip(0, self._tooltip(spec))
-                item.setStatusTip(0, spec.description)
+                item.setStatusTip(0, engine_tr(spec.description))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled)
                 cat.addChild(item)
                 self.items[spec.type_id] = item
@@ -109,11 +129,11 @@ class Palette(QWidget):
     def _tooltip(self, spec) -> str:
         extra = ""
         if spec.params:
-            names = ", ".join(html.escape(p.label or p.name) for p in spec.params)
+            names = ", ".join(html.escape(engine_tr(p.label) or p.name) for p in spec.params)
             extra = "<br><br>" + self.tr("Settings: %1").replace("%1", names)
-        return (f"<p style='white-space:normal; width:300px'><b>{html.escape(spec.name)}</b> "
+        return (f"<p style='white-space:normal; width:300px'><b>{html.escape(engine_tr(spec.name))}</b> "
                 f"<span style='color:gray'>({html.escape(category_label(spec.category))})</span><br>"
-                f"{html.escape(spec.description)}{extra}<br><br><i>"
+                f"{html.escape(engine_tr(spec.description))}{extra}<br><br><i>"
                 + self.tr("Drag onto the diagram, or double-click to add after the selected layer") + "</i></p>")
 
     def mime_data(self, type_id: str) -> QMimeData:
@@ -121,12 +141,13 @@ class Palette(QWidget):
         return self.tree.mimeData([self.items[type_id]])
 
     def apply_filter(self, text: str) -> None:
-        """Match names first ('conv' shows the convolutions); if no name matches, search the descriptions."""
-        words = text.strip().lower().split()
+        """Match names first ('conv' shows the convolutions); if no name matches, search the descriptions.
+        Case and Turkish letters are forgiving: 'ırelu', 'IReLU' and 'relu' find ReLU, 'dogrusal' finds 'doğrusal'."""
+        words = i18n.search_key(text).split()
 
         def hay(item: QTreeWidgetItem, category: str, deep: bool) -> str:
             parts = [item.text(0), item.data(0, TYPE_ROLE), category, category_label(category)]
-            return " ".join(parts + ([item.statusTip(0)] if deep else [])).lower()
+            return i18n.search_key(" ".join(parts + ([item.statusTip(0)] if deep else [])))
 
         def matches(deep: bool) -> dict[QTreeWidgetItem, bool]:
             return {item: all(w in hay(item, cat, deep) for w in words)

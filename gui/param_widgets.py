@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from engine.layers import ParamError, ParamSpec, fmt_shape, parse_shape
 from engine.layers.spec import ACTIVATION_LABELS, parse_padding
 
+from .i18n.engine_text import engine_message, engine_tr
+
 
 def tr(text: str) -> str:
     """Translate text; pyside6-lupdate files bare tr("...") calls under the empty context."""
@@ -57,7 +59,7 @@ class _Refusing:
             self.param.coerce(int(number) if self.param.kind == "int" and number.is_integer() else number)
             return
         except ParamError as exc:
-            reason = str(exc)
+            reason = engine_message(str(exc))
         self.refused.emit(reason)
 
 
@@ -104,7 +106,7 @@ class EngineValidator(QValidator):
             self.reason = ""
             return (QValidator.State.Acceptable, text, pos)
         except ParamError as exc:
-            self.reason = str(exc)
+            self.reason = engine_message(str(exc))
             return (QValidator.State.Intermediate, text, pos)
 
 
@@ -123,7 +125,7 @@ class ParamEditor(QObject):
         box.setSpacing(2)
         self.widget = self._make()
         self.widget.setObjectName(f"param_{param.name}")
-        tip = param.help
+        tip = engine_tr(param.help)
         if param.minimum is not None or param.maximum is not None:
             lo = _number_text(param.minimum) if param.minimum is not None else "−∞"
             hi = _number_text(param.maximum) if param.maximum is not None else "∞"
@@ -154,7 +156,7 @@ class ParamEditor(QObject):
             self._common_spin(w)
             return w
         if p.kind == "bool":
-            w = QCheckBox(p.label or p.name)
+            w = QCheckBox(engine_tr(p.label) or p.name)
             w.toggled.connect(lambda v: self.edited.emit(p.name, bool(v), False))
             return w
         if p.kind == "choice":
@@ -187,7 +189,7 @@ class ParamEditor(QObject):
 
     def _common_spin(self, w: QSpinBox | QDoubleSpinBox) -> None:
         if self.param.unit:
-            w.setSuffix(" " + self.param.unit)
+            w.setSuffix(" " + engine_tr(self.param.unit))
         w.setKeyboardTracking(True)
         w.setAccelerated(True)
         w.valueChanged.connect(lambda v: self.edited.emit(self.param.name, v, True))
@@ -201,7 +203,7 @@ class ParamEditor(QObject):
         try:
             value = parse(text, self.param.label or self.param.name)
         except ParamError as exc:
-            self.show_error(str(exc))
+            self.show_error(engine_message(str(exc)))
             return
         self.edited.emit(self.param.name, value, False)
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from engine.graph import ModelGraph
 from engine.shapes import ShapeReport
 
-from . import icons, theme
+from . import i18n, icons, theme
+from .i18n.engine_text import engine_message
 
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -22,18 +23,28 @@ class ProblemsList(QListWidget):
         self.setUniformItemSizes(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.setToolTip(self.tr("Problems found by checking the shapes of the network; click one to select "
-                                "the layer"))
+        self.setObjectName("problems")
         self.itemClicked.connect(self._clicked)
         self.itemActivated.connect(self._clicked)
-        self._last: list[tuple[str | None, str, str]] | None = None
+        self._last: tuple[str, list[tuple[str | None, str, str]]] | None = None
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        """The tooltip; the rows are rebuilt in the new language by the next set_report (the window sends one)."""
+        self.setToolTip(self.tr("Problems found by checking the shapes of the network; click one to select "
+                                "the layer"))
 
     def set_report(self, report: ShapeReport, graph: ModelGraph) -> None:
-        rows = [(p.node_id, p.severity, p.message) for p in report.problems]
+        rows = [(p.node_id, p.severity, engine_message(p.message)) for p in report.problems]
         rows.sort(key=lambda r: (r[1] != "error",))
-        if rows == self._last:
+        if (i18n.current_language(), rows) == self._last:
             return
-        self._last = rows
+        self._last = (i18n.current_language(), rows)
         self.clear()
         t = theme.current()
         if not rows:

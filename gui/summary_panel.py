@@ -5,10 +5,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from .document import Document
+from .i18n.engine_text import engine_tr
 
 
 def _fmt(value: Any) -> str:
@@ -34,54 +35,81 @@ class ProjectSummary(QScrollArea):
         self.box = QVBoxLayout(body)
         self.box.setContentsMargins(10, 10, 10, 10)
         self.description = QLabel()
+        self.description.setObjectName("project_description")
         self.description.setWordWrap(True)
         self.description.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.box.addWidget(self.description)
-        self.data_title = self._heading(self.tr("Dataset"))
+        self.data_title = self._heading()
         self.data_form = QFormLayout()
         self.box.addLayout(self.data_form)
-        self.train_title = self._heading(self.tr("Training settings"))
+        self.train_title = self._heading()
         self.train_form = QFormLayout()
         self.box.addLayout(self.train_form)
         self.box.addStretch(1)
         document.replaced.connect(self.refresh)
         document.info_changed.connect(self.refresh)
+        document.stack.indexChanged.connect(self.refresh)  # the data and settings change by undo commands
+        self.retranslate_ui()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def retranslate_ui(self) -> None:
+        self.data_title.setText(self.tr("Dataset"))
+        self.train_title.setText(self.tr("Training settings"))
         self.refresh()
 
-    def _heading(self, text: str) -> QLabel:
-        label = QLabel(text)
+    def _heading(self) -> QLabel:
+        label = QLabel()
         label.setProperty("role", "heading")
         self.box.addWidget(label)
         return label
 
     def refresh(self) -> None:
         project = self.doc.project
-        desc = getattr(project, "description", "") or ""
+        desc = engine_tr(getattr(project, "description", "") or "")  # an example's description is translated
         self.description.setText(f"<b>{html.escape(self.doc.name)}</b>"
                                  + (f"<br>{html.escape(desc)}" if desc else ""))
         data = project.data.to_dict()
         rows = [
-            (self.tr("Source"), f"{data.get('name')} ({data.get('source')})"),
+            (self.tr("Source"), self._word(data.get("source"))),
+            (self.tr("Name"), str(data.get("name"))),
             (self.tr("Options"), _fmt(data.get("params", {}))),
             (self.tr("Validation split"), f"{float(data.get('val_split', 0)) * 100:g} %"),
             (self.tr("Test split"), f"{float(data.get('test_split', 0)) * 100:g} %"),
-            (self.tr("Normalisation"), _fmt(data.get("normalize"))),
+            (self.tr("Normalisation"), self._word(data.get("normalize"))),
         ]
         self._fill(self.data_form, rows)
         train = project.train.to_dict()
         batch = train.get("batch_mode")
         batch_text = (self.tr("mini-batch of %1").replace("%1", str(train.get("batch_size")))
-                      if batch == "mini-batch" else _fmt(batch))
+                      if batch == "mini-batch" else self._word(batch))
         rows = [
             (self.tr("Epochs"), _fmt(train.get("epochs"))),
             (self.tr("Batches"), batch_text),
-            (self.tr("Optimizer"), _fmt(train.get("optimizer"))),
+            (self.tr("Optimizer"), self._word(train.get("optimizer"))),
             (self.tr("Learning rate"), _fmt(train.get("lr"))),
             (self.tr("Weight decay (L2)"), _fmt(train.get("weight_decay"))),
             (self.tr("Early stopping"), _fmt(train.get("early_stopping"))),
-            (self.tr("Device"), _fmt(train.get("device"))),
+            (self.tr("Device"), self._word(train.get("device"))),
         ]
         self._fill(self.train_form, rows)
+
+    def _word(self, value: Any) -> str:
+        """A setting's value as the student reads it, in the interface language."""
+        words = {
+            "builtin": self.tr("built-in"), "csv": self.tr("CSV file"), "images": self.tr("image folder"),
+            "idx": self.tr("IDX file (MNIST)"), "numpy": self.tr("NumPy file"), "windows": self.tr("time windows"),
+            "text": self.tr("text"), "standardize": self.tr("standardise (mean 0, standard deviation 1)"),
+            "minmax": self.tr("scale to 0…1"), "none": self.tr("none"),
+            "full": self.tr("full batch (batch gradient descent)"), "stochastic": self.tr("one sample (SGD)"),
+            "sgd": self.tr("SGD"), "rmsprop": self.tr("RMSprop"), "adam": self.tr("Adam"), "adamw": self.tr("AdamW"),
+            "auto": self.tr("automatic (GPU if there is one)"), "cpu": self.tr("CPU"), "cuda": self.tr("GPU (CUDA)"),
+            "mps": self.tr("GPU (Apple MPS)"),
+        }
+        return words.get(value, _fmt(value)) if isinstance(value, str) else _fmt(value)
 
     @staticmethod
     def _fill(form: QFormLayout, rows: list[tuple[str, str]]) -> None:

@@ -44,6 +44,9 @@ class EdgeItem(QGraphicsItem):
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(0)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setToolTip(tr("Connection. Select it and press Delete to remove it; drop a layer on it to insert "
                            "the layer here."))
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from engine.graph import Node
 
 from .. import icons, theme
+from ..i18n.engine_text import engine_message, engine_tr
 from .style import GRID, INPUT_SPREAD, NODE_H, NODE_W, PORT_R, RADIUS, STRIPE_W, Fonts
 
 if TYPE_CHECKING:
@@ -37,7 +38,10 @@ class PortItem(QGraphicsItem):
         y = -NODE_H / 2 if kind == "in" else NODE_H / 2
         self.setPos(0, y)
         self.setZValue(2)
-        self.setToolTip(tr("Drag from here to another layer to connect them") if kind == "out"
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setToolTip(tr("Drag from here to another layer to connect them") if self.kind == "out"
                         else tr("Drag from here to the layer that should feed this one"))
 
     def boundingRect(self) -> QRectF:
@@ -87,6 +91,7 @@ class NodeItem(QGraphicsItem):
         self.severity: str | None = None  # "error" / "warning" / None
         self.snap = True
         self.moving_from_engine = False
+        self.hover = False
         self._lines: tuple[str, str, str] = ("", "", "")
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -133,11 +138,13 @@ class NodeItem(QGraphicsItem):
         if self.params_text:
             parts.append(html.escape(self.params_text))
         if self.node.frozen:
-            parts.append(tr("Frozen: its weights are not trained"))
+            parts.append(tr("Frozen: its weights are not trained (click the lock to unfreeze)"))
+        elif self.lockable():
+            parts.append(tr("Click the lock at the top right to freeze this layer's weights"))
         colour = theme.current().error if self.severity == "error" else theme.current().warning
         for msg in self.problems:
-            parts.append(f"<span style='color:{colour}'>{html.escape(msg)}</span>")
-        parts.append(f"<i>{html.escape(spec.description)}</i>")
+            parts.append(f"<span style='color:{colour}'>{html.escape(engine_message(msg))}</span>")
+        parts.append(f"<i>{html.escape(engine_tr(spec.description))}</i>")
         return "<p style='white-space:normal; width:320px'>" + "<br>".join(parts) + "</p>"
 
     def set_report(self, shape_text: str, problems: list[str], severity: str | None) -> None:
@@ -150,6 +157,36 @@ class NodeItem(QGraphicsItem):
         if text != self.params_text:
             self.params_text = text
             self.refresh()
+
+    def lockable(self) -> bool:
+        """Layers with weights can be frozen (a parameter count is shown for them)."""
+        return self.node.type_id not in ("input", "output") and bool(self.params_text)
+
+    def lock_rect(self) -> QRectF:
+        return QRectF(NODE_W / 2 - 26, -NODE_H / 2 + 4, 20, 20)
+
+    def hoverEnterEvent(self, event) -> None:
+        self.hover = True
+        self.update()
+
+    def hoverMoveEvent(self, event) -> None:
+        on_lock = (self.node.frozen or self.lockable()) and self.lock_rect().contains(event.pos())
+        self.setCursor(Qt.CursorShape.PointingHandCursor) if on_lock else self.unsetCursor()
+
+    def hoverLeaveEvent(self, event) -> None:
+        self.hover = False
+        self.unsetCursor()
+        self.update()
+
+    def mousePressEvent(self, event) -> None:
+        if (event.button() == Qt.MouseButton.LeftButton and (self.node.frozen or self.lockable())
+                and self.lock_rect().contains(event.pos())):
+            scene = self.scene()
+            if scene is not None and hasattr(scene, "freeze_requested"):
+                scene.freeze_requested.emit(self.node_id)
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def theme_changed(self) -> None:
         self.refresh()
@@ -242,6 +279,11 @@ class NodeItem(QGraphicsItem):
                              self.params_text)
         if self.node.frozen:
             painter.drawPixmap(int(rect.right() - 24), int(rect.top() + 6), icons.pixmap("frozen", 16, t.node_muted))
+        elif self.hover and self.lockable() and not (error or self.severity == "warning"):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(fill)
+            painter.drawRect(QRectF(rect.right() - 26, rect.top() + 4, 22, 20))
+            painter.drawPixmap(int(rect.right() - 24), int(rect.top() + 6), icons.pixmap("unlocked", 16, t.edge))
         if error or self.severity == "warning":
             name_icon = "error" if error else "warning"
             painter.drawPixmap(int(rect.right() - (44 if self.node.frozen else 24)), int(rect.top() + 6),

@@ -18,6 +18,7 @@ from engine.layers import fmt_shape
 from engine.shapes import ShapeReport, infer_shapes
 
 from .. import theme
+from ..i18n.engine_text import engine_message
 from .edge_item import DragEdgeItem, EdgeItem
 from .node_item import NodeItem, PortItem
 from .style import GRID, NODE_H, NODE_W
@@ -34,6 +35,7 @@ class DiagramScene(QGraphicsScene):
     connect_requested = Signal(str, str)
     moves_finished = Signal(object)  # {node_id: ((old x, y), (new x, y))}
     message = Signal(str)
+    freeze_requested = Signal(str)  # node id: the lock on a layer was clicked
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -130,6 +132,19 @@ class DiagramScene(QGraphicsScene):
         item.in_edges.sort(key=lambda e: order.get(e.edge.src, 0))
         for e in item.in_edges:
             e.update_path()
+
+    def retranslate(self) -> None:
+        """Texts of every item in the current language (after a language switch): tooltips, problems, counts."""
+        for item in self.nodes.values():
+            for port in (item.in_port, item.out_port):
+                if port is not None:
+                    port.retranslate()
+            item.refresh()
+        for edge in self.edges.values():
+            edge.retranslate()
+        if self.graph is not None:
+            self._dirty = True
+            self.flush()
 
     # ------------------------------------------------------------ shape checking
     def mark_dirty(self) -> None:
@@ -311,7 +326,7 @@ class DiagramScene(QGraphicsScene):
             target.highlight = "ok" if ok else "bad"
             target.update()
             end = target.scene_anchor()
-            self.message.emit(tr("Release to connect") if ok else reason or "")
+            self.message.emit(tr("Release to connect") if ok else engine_message(reason or ""))
         self._drag[1].set_end(end, ok)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:

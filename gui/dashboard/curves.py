@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import theme
@@ -127,8 +127,9 @@ class CurvesPage(QWidget):
         mp.addItem(self.metric_best)
         self.metric_best.hide()
         self.metric_choice = QComboBox()
-        self.metric_choice.addItem(self.tr("R² (1 = perfect)"), "val_r2")
-        self.metric_choice.addItem(self.tr("Mean absolute error"), "val_mae")
+        self.metric_choice.setObjectName("metric_choice")
+        self.metric_choice.addItem("", "val_r2")
+        self.metric_choice.addItem("", "val_mae")
         self.metric_choice.currentIndexChanged.connect(self._metric_changed)
         self.hover_metric = HoverReadout(mp, lambda x, y: self._describe(x, self._metric_keys()))
 
@@ -167,8 +168,12 @@ class CurvesPage(QWidget):
         grid.addLayout(info, 1, 1)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 1)
+        self._earlier_runs: list[int] = []
+        self._ready = False
+        self.retranslate_ui()
         self.set_task("classification")
         self.restyle()
+        self._ready = True
 
     # ------------------------------------------------------------ data in
     def set_task(self, task: str) -> None:
@@ -225,6 +230,7 @@ class CurvesPage(QWidget):
             item.setToolTip(self.tr("Run %1").replace("%1", str(run)))
             lp.addItem(item)
             self._earlier_items.append(item)
+        self._earlier_runs = [run for run, _log in self.earlier]
         self.dirty = True
 
     # ------------------------------------------------------------ drawing (GUI timer)
@@ -338,6 +344,34 @@ class CurvesPage(QWidget):
             if v is not None and math.isfinite(v[i]):
                 parts.append(f"{names.get(key, key)} {v[i]:.4g}")
         return "  ".join(parts)
+
+    def retranslate_ui(self) -> None:
+        """Plot titles, axis labels, legends and texts in the interface language (again on LanguageChange)."""
+        self.metric_choice.setItemText(0, self.tr("R² (1 = perfect)"))
+        self.metric_choice.setItemText(1, self.tr("Mean absolute error"))
+        self.metric_choice.setToolTip(self.tr("Which validation measure the right-hand plot shows"))
+        for plot, items in ((self.loss_plot, ((self.batch_smooth, self.tr("per batch (smoothed)")),
+                                              (self.train_loss, self.tr("training")),
+                                              (self.val_loss, self.tr("validation")))),
+                            (self.metric_plot, ((self.train_metric, self.tr("training")),
+                                                (self.val_metric, self.tr("validation"))))):
+            legend_item = plot.getPlotItem().legend
+            for item, name in items:
+                item.opts["name"] = name
+                label = legend_item.getLabel(item) if legend_item is not None else None
+                if label is not None:
+                    label.setText(name)
+        for item, run in zip(self._earlier_items, self._earlier_runs):
+            item.setToolTip(self.tr("Run %1").replace("%1", str(run)))
+        if self._ready:
+            self.restyle()
+            self._text_at = 0.0  # write the hint and summary now, even during a run
+            self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def restyle(self) -> None:
         t = theme.current()

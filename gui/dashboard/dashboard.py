@@ -45,13 +45,11 @@ class Dashboard(QWidget):
 
         self.status = QLabel()
         self.status.setObjectName("dashboard_status")
-        png = QToolButton()
-        png.setText(self.tr("Export PNG…"))
-        png.setToolTip(self.tr("Save the visible tab as a picture (right-click a plot to export just that plot)"))
+        self.png_button = png = QToolButton()
+        png.setObjectName("dashboard_export_png")
         png.clicked.connect(self._export_png_clicked)
-        csv_b = QToolButton()
-        csv_b.setText(self.tr("Export CSV…"))
-        csv_b.setToolTip(self.tr("Save every run's metrics per epoch as a table (CSV)"))
+        self.csv_button = csv_b = QToolButton()
+        csv_b.setObjectName("dashboard_export_csv")
         csv_b.clicked.connect(self._export_csv_clicked)
         bar = QHBoxLayout()
         bar.setContentsMargins(6, 2, 6, 0)
@@ -75,6 +73,7 @@ class Dashboard(QWidget):
         controller.state_changed.connect(self._state_changed)
         self._inspected_for = None
         document.replaced.connect(self._project_replaced)
+        self.retranslate_ui()
         QTimer.singleShot(BUILD_AFTER_MS, self.build)  # in idle time, so the first run starts without a hitch
 
     @Slot()
@@ -98,6 +97,29 @@ class Dashboard(QWidget):
         self.runs = RunsPage()
         self.pages = [self.curves, self.weights, self.classification, self.regression, self.decision, self.features]
         self.tabs.blockSignals(True)
+        for page in (self.curves, self.decision, self.classification, self.regression, self.features, self.weights,
+                     self.runs):
+            self.tabs.addTab(page, "")
+        self.tabs.blockSignals(False)
+        self._retranslate_tabs()
+        self.features.sample_changed.connect(self.controller.set_sample_index)
+        self.runs.overlay_changed.connect(self._overlay_changed)
+        self.on_history_changed()
+        self._project_replaced()
+
+    # ------------------------------------------------------------ language
+    def retranslate_ui(self) -> None:
+        """Button and tab texts in the interface language (the pages retranslate themselves)."""
+        self.png_button.setText(self.tr("Export PNG…"))
+        self.png_button.setToolTip(self.tr("Save the visible tab as a picture (right-click a plot to export just "
+                                           "that plot)"))
+        self.csv_button.setText(self.tr("Export CSV…"))
+        self.csv_button.setToolTip(self.tr("Save every run's metrics per epoch as a table (CSV)"))
+        self._state_changed(self.controller.state)
+        if self.built:
+            self._retranslate_tabs()
+
+    def _retranslate_tabs(self) -> None:
         for page, title, tip in (
                 (self.curves, self.tr("Curves"), self.tr("Loss, accuracy and learning rate per epoch")),
                 (self.decision, self.tr("Decision map"), self.tr("What the network predicts over the whole plane")),
@@ -106,13 +128,9 @@ class Dashboard(QWidget):
                 (self.features, self.tr("Feature maps"), self.tr("What each convolution layer sees in an image")),
                 (self.weights, self.tr("Weights"), self.tr("Weights, gradients and dead neurons per layer")),
                 (self.runs, self.tr("Runs"), self.tr("Every training run of this project"))):
-            i = self.tabs.addTab(page, title)
+            i = self.tabs.indexOf(page)
+            self.tabs.setTabText(i, title)
             self.tabs.setTabToolTip(i, tip)
-        self.tabs.blockSignals(False)
-        self.features.sample_changed.connect(self.controller.set_sample_index)
-        self.runs.overlay_changed.connect(self._overlay_changed)
-        self.on_history_changed()
-        self._project_replaced()
 
     # ------------------------------------------------------------ data from the controller
     @Slot(object)
@@ -249,6 +267,8 @@ class Dashboard(QWidget):
         self._kick()
 
     def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
         if event.type() == QEvent.Type.PaletteChange and self.built:
             for page in self.pages:
                 page.restyle()

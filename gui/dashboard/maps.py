@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from .. import theme
@@ -39,6 +39,19 @@ class DecisionPage(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.plot, 1)
         box.addWidget(self.caption)
+
+    def retranslate_ui(self) -> None:
+        """Title, legend and caption in the interface language (again on QEvent.LanguageChange)."""
+        latest = self.latest
+        self._legend = None  # rebuilt with the new word for 'validation'
+        self.set_info(self.info)
+        self.add_snapshot(latest)
+        self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_info(self, info: dict[str, Any]) -> None:
         self.info = info
@@ -136,12 +149,9 @@ class FeatureMapsPage(QWidget):
         self.index = QSpinBox()
         self.index.setObjectName("feature_sample")
         self.index.setRange(0, 0)
-        self.index.setPrefix(self.tr("validation image #"))
-        self.index.setToolTip(self.tr("Which validation image to send through the network"))
         self.index.valueChanged.connect(self.sample_changed)
-        prev_b, next_b = QPushButton("◀"), QPushButton("▶")
-        prev_b.setToolTip(self.tr("Previous image"))
-        next_b.setToolTip(self.tr("Next image"))
+        self.prev_button = prev_b = QPushButton("◀")
+        self.next_button = next_b = QPushButton("▶")
         prev_b.clicked.connect(lambda: self.index.stepBy(-1))
         next_b.clicked.connect(lambda: self.index.stepBy(1))
         self.caption = QLabel()
@@ -155,6 +165,20 @@ class FeatureMapsPage(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(row)
         box.addWidget(self.view, 1)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Texts in the interface language (again on QEvent.LanguageChange)."""
+        self.index.setPrefix(self.tr("validation image #"))
+        self.index.setToolTip(self.tr("Which validation image to send through the network"))
+        self.prev_button.setToolTip(self.tr("Previous image"))
+        self.next_button.setToolTip(self.tr("Next image"))
+        self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_info(self, info: dict[str, Any]) -> None:
         self.classes = list(info.get("classes") or [])

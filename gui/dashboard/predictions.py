@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import theme
@@ -56,7 +56,7 @@ class ClassificationPage(QWidget):
         self.confusion_plot.addItem(self.confusion_image)
         self.confusion_plot.scene().sigMouseMoved.connect(self._hover_confusion)
 
-        self.per_class = plot_widget(self.tr("Accuracy per class"), "", "")
+        self.per_class = plot_widget()
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush=pg.mkBrush("#2f6fde"))
         self.per_class.getPlotItem().addItem(self.bars)
         self.per_class.getPlotItem().setYRange(0, 1.05)
@@ -105,13 +105,27 @@ class ClassificationPage(QWidget):
                 item.setPos(i % n, i // n)
                 self.confusion_plot.addItem(item)
                 self._cell_text.append(item)
+        self._confusion_title()
+        self._fit = True
+        self.latest = {}
+        self.dirty = True
+
+    def _confusion_title(self) -> None:
         self.confusion_plot.setTitle(self.tr("Confusion matrix (%1 data)").replace("%1", self._split_text()),
                                      color=theme.current().text, size="10pt")
         self.confusion_plot.setLabel("left", self.tr("true class"))
         self.confusion_plot.setLabel("bottom", self.tr("predicted class"))
-        self._fit = True
-        self.latest = {}
-        self.dirty = True
+
+    def retranslate_ui(self) -> None:
+        """Titles, axis labels and the caption in the interface language (again on QEvent.LanguageChange)."""
+        self.restyle()
+        self._confusion_title()
+        self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def _split_text(self) -> str:
         return self.tr("validation") if self.split == "validation" else self.tr("training")
@@ -216,10 +230,10 @@ class RegressionPage(QWidget):
         pi = self.plot.getPlotItem()
         legend(pi, (8, 8))
         self.points = pg.ScatterPlotItem(size=5, brush=pg.mkBrush(47, 111, 222, 110), pen=pg.mkPen(None),
-                                         name=self.tr("data"))
+                                         name="data")
         self.ideal = pg.PlotDataItem(pen=pen(theme.current().muted, 1, style=pg.QtCore.Qt.PenStyle.DashLine),
-                                     name=self.tr("perfect"))
-        self.curve = pg.PlotDataItem(pen=pen(VAL, 2.5), name=self.tr("network"))
+                                     name="perfect")
+        self.curve = pg.PlotDataItem(pen=pen(VAL, 2.5), name="network")
         for item in (self.points, self.ideal, self.curve):
             pi.addItem(item)
         self.caption = QLabel()
@@ -228,6 +242,26 @@ class RegressionPage(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(self.plot, 1)
         box.addWidget(self.caption)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Title, axis labels, legend and caption in the interface language (again on QEvent.LanguageChange)."""
+        legend_item = self.plot.getPlotItem().legend
+        for item, name in ((self.points, self.tr("data")), (self.ideal, self.tr("perfect")),
+                           (self.curve, self.tr("network"))):
+            item.opts["name"] = name
+            label = legend_item.getLabel(item) if legend_item is not None else None
+            if label is not None:
+                label.setText(name)
+        latest = self.latest
+        self.set_info(self.info)
+        self.add_snapshot(latest)
+        self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_info(self, info: dict[str, Any]) -> None:
         self.info = info

@@ -8,7 +8,7 @@ import io
 import math
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from ..i18n.engine_text import engine_message
 
 COLUMNS = ("run", "started", "status", "epochs", "optimizer", "lr", "batch", "best_epoch", "best_val_loss",
            "best_metric", "test", "device")
@@ -72,23 +74,36 @@ class RunsPage(QWidget):
         self.history: list[dict[str, Any]] = []
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("runs_table")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("Run"), self.tr("Started"), self.tr("Result"), self.tr("Epochs"), self.tr("Optimiser"),
-            self.tr("Learning rate"), self.tr("Batch"), self.tr("Best epoch"), self.tr("Best val. loss"),
-            self.tr("Best accuracy / R²"), self.tr("Test"), self.tr("Device")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemChanged.connect(self._item_changed)
-        note = QLabel(self.tr("Tick a run to draw its loss curve (dashed grey) behind the live one."))
+        self.note = note = QLabel()
+        note.setObjectName("runs_note")
         note.setProperty("role", "muted")
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
         box.addWidget(note)
         box.addWidget(self.table, 1)
         self._unticked: set[int] = set()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Column headers, the note and the result texts in the interface language (again on LanguageChange)."""
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Run"), self.tr("Started"), self.tr("Result"), self.tr("Epochs"), self.tr("Optimiser"),
+            self.tr("Learning rate"), self.tr("Batch"), self.tr("Best epoch"), self.tr("Best val. loss"),
+            self.tr("Best accuracy / R²"), self.tr("Test"), self.tr("Device")])
+        self.note.setText(self.tr("Tick a run to draw its loss curve (dashed grey) behind the live one."))
+        if self.history:
+            self.set_history(self.history)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def set_history(self, history: list[dict[str, Any]]) -> None:
         self.history = history
@@ -120,7 +135,7 @@ class RunsPage(QWidget):
                     ticked = row not in self._unticked and row >= len(history) - 3
                     item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
                 if col == 2:
-                    item.setToolTip(str(entry.get("message", "")))
+                    item.setToolTip(engine_message(str(entry.get("message", ""))))
                 self.table.setItem(row, col, item)
         self.table.blockSignals(False)
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Slot
+from PySide6.QtCore import QEvent, Slot
 from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from .. import theme
@@ -72,27 +72,20 @@ class WeightsPage(QWidget):
 
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("weights_layer")
-        self.layer_combo.setToolTip(self.tr("Which layer's weights to look at"))
         self.layer_combo.currentIndexChanged.connect(self._layer_changed)
         self.stats = QLabel()
         self.stats.setObjectName("weights_stats")
 
-        self.time_plot = plot_widget(self.tr("Weights over time"),
-                                     self.tr("weight value"), self.tr("epoch"))
+        self.time_plot = plot_widget()
         self.time_image = pg.ImageItem(axisOrder="row-major")
         self.time_image.setColorMap(blues())
         self.time_plot.getPlotItem().addItem(self.time_image)
-        self.time_plot.setToolTip(self.tr("Each column is the histogram of this layer's weights at that epoch: "
-                                          "the stronger the colour, the more weights have that value"))
 
-        self.hist_plot = plot_widget(self.tr("Weights now"), self.tr("count"), self.tr("weight value"))
+        self.hist_plot = plot_widget()
         self.hist_curve = self.hist_plot.getPlotItem().plot(stepMode="center", fillLevel=0,
                                                             brush=pg.mkBrush(47, 111, 222, 90), pen=pen("#2f6fde", 1))
 
         self.image_view = layout_widget()
-        self.image_view.setToolTip(self.tr("Blue: negative weights, red: positive, white: near zero. Dense: one row "
-                                           "per neuron, one column per input. Conv: one tile per filter and input "
-                                           "channel."))
         self.image_plot = self.image_view.addPlot()
         self.image_plot.setAspectLocked(False)
         self.image_plot.invertY(True)
@@ -102,25 +95,21 @@ class WeightsPage(QWidget):
         self.colorbar = pg.ColorBarItem(values=(-1, 1), colorMap=diverging(), interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=self.image_plot)
 
-        self.grad_plot = plot_widget(self.tr("Gradient size (last batch)"), self.tr("norm"),
-                                     self.tr("epoch"))
+        self.grad_plot = plot_widget()
         self.grad_plot.getPlotItem().setLogMode(y=True)
         self.grad_plot.getPlotItem().getAxis("left").enableAutoSIPrefix(False)
-        self.grad_plot.setToolTip(self.tr("Length of each layer's gradient in the last batch (log scale). Tiny "
-                                          "values: the layer hardly learns (vanishing gradients); huge: exploding."))
         legend(self.grad_plot.getPlotItem(), (-6, 6))
-        self.dead_plot = plot_widget(self.tr("Dead ReLUs"), self.tr("fraction"),
-                                     self.tr("epoch"))
+        self.dead_plot = plot_widget()
         self.dead_plot.getPlotItem().setYRange(0, 1)
-        self.dead_plot.setToolTip(self.tr("Share of each ReLU layer's neurons (or channels) that output 0 for every "
-                                          "validation sample: they no longer learn."))
         legend(self.dead_plot.getPlotItem(), (-6, 6))
         self.dead_note = QLabel()
         self.dead_note.setWordWrap(True)
         self.dead_note.setProperty("role", "muted")
 
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Layer:")))
+        self.layer_label = QLabel()
+        self.layer_label.setBuddy(self.layer_combo)
+        top.addWidget(self.layer_label)
         top.addWidget(self.layer_combo)
         top.addWidget(self.stats, 1)
         grid = QGridLayout()
@@ -140,6 +129,7 @@ class WeightsPage(QWidget):
         box.setContentsMargins(4, 4, 4, 4)
         box.addLayout(top)
         box.addLayout(grid, 1)
+        self.retranslate_ui()
 
     def reset(self) -> None:
         """Forget the snapshots (a new run); the curves and the layer list stay for the next run to reuse."""
@@ -235,6 +225,28 @@ class WeightsPage(QWidget):
             self.image_plot.setLabel("left", "")
             self.image_plot.setLabel("bottom", "")
         self.image_plot.setTitle(title, color=theme.current().text, size="10pt")
+
+    def retranslate_ui(self) -> None:
+        """Titles, axis labels and tooltips in the interface language (again on QEvent.LanguageChange)."""
+        self.layer_label.setText(self.tr("Layer:"))
+        self.layer_combo.setToolTip(self.tr("Which layer's weights to look at"))
+        self.time_plot.setToolTip(self.tr("Each column is the histogram of this layer's weights at that epoch: "
+                                          "the stronger the colour, the more weights have that value"))
+        self.image_view.setToolTip(self.tr("Blue: negative weights, red: positive, white: near zero. Dense: one row "
+                                           "per neuron, one column per input. Conv: one tile per filter and input "
+                                           "channel."))
+        self.grad_plot.setToolTip(self.tr("Length of each layer's gradient in the last batch (log scale). Tiny "
+                                          "values: the layer hardly learns (vanishing gradients); huge: exploding."))
+        self.dead_plot.setToolTip(self.tr("Share of each ReLU layer's neurons (or channels) that output 0 for every "
+                                          "validation sample: they no longer learn."))
+        self.restyle()
+        if self.layers:
+            self.redraw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def restyle(self) -> None:
         t = theme.current()

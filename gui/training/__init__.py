@@ -17,10 +17,6 @@ from .panel import TrainingPanel
 __all__ = ["TrainingController", "TrainingPanel", "TrainingUI", "install"]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Training", text)
-
-
 @dataclass
 class TrainingUI:
     controller: TrainingController
@@ -49,13 +45,47 @@ class _CloseGuard(QObject):
         return False
 
 
-def _dock(window: QMainWindow, name: str, title: str, widget) -> QDockWidget:
-    dock = QDockWidget(title, window)
-    dock.setObjectName(name)
-    dock.setWidget(widget)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-    return dock
+class _Dock(QDockWidget):
+    """The Training or Dashboard dock: its title (and so its toggle action's text) follows the language."""
+
+    def __init__(self, window: QMainWindow, name: str, widget) -> None:
+        super().__init__(window)
+        self.setObjectName(name)
+        self.setWidget(widget)
+        self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        if self.objectName() == "training_dock":
+            self.setWindowTitle(QCoreApplication.translate("Training", "Training"))
+            self.toggleViewAction().setToolTip(QCoreApplication.translate(
+                "Training", "Show or hide the training settings and the Train/Pause/Stop buttons"))
+        else:
+            self.setWindowTitle(QCoreApplication.translate("Training", "Dashboard"))
+            self.toggleViewAction().setToolTip(QCoreApplication.translate(
+                "Training", "Show or hide the live plots of training"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+class _TrainMenu(QMenu):
+    def __init__(self, parent) -> None:
+        super().__init__(parent)
+        self.setObjectName("train_menu")
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setTitle(QCoreApplication.translate("Training", "&Train"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
 
 def install(window: QMainWindow) -> TrainingUI:
@@ -66,8 +96,8 @@ def install(window: QMainWindow) -> TrainingUI:
     controller = TrainingController(doc, window)
     panel = TrainingPanel(controller, doc)
     dashboard = Dashboard(controller, doc)
-    panel_dock = _dock(window, "training_dock", tr("Training"), panel)
-    dash_dock = _dock(window, "dashboard_dock", tr("Dashboard"), dashboard)
+    panel_dock = _Dock(window, "training_dock", panel)
+    dash_dock = _Dock(window, "dashboard_dock", dashboard)
     window.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
     window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, panel_dock)
@@ -92,7 +122,7 @@ def install(window: QMainWindow) -> TrainingUI:
         controller.message.connect(window.show_message)
 
     bar = window.menuBar()
-    menu = QMenu(tr("&Train"), bar)
+    menu = _TrainMenu(bar)
     for action in panel.actions_list:
         menu.addAction(action)
     menu.addSeparator()

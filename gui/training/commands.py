@@ -22,10 +22,6 @@ MERGE_SECONDS = 2.0  # edits of the same setting closer together than this are o
 DATA_FIELDS = ("val_split", "test_split")
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TrainingCommands", text)
-
-
 class SettingsCommand(QUndoCommand):
     """Change training settings (TrainConfig fields) or the validation/test split (DataSpec fields)."""
 
@@ -74,31 +70,33 @@ class RecordRunCommand(QUndoCommand):
     """A finished training run: the project gets its weights, normaliser and history entry."""
 
     def __init__(self, project: Project, entry: dict[str, Any], weights: dict[str, np.ndarray] | None,
-                 normalizer: dict | None) -> None:
+                 normalizer: dict | None, preprocessing: dict | None = None) -> None:
         epochs = len(entry.get("epochs", []))
         text = QCoreApplication.translate("TrainingCommands", "Training run %1 (%n epoch(s))", "", epochs)
         super().__init__(text.replace("%1", str(entry.get("run", ""))))
         self.project = project
         self.entry = entry
-        self.new = ({k: torch.from_numpy(v) for k, v in weights.items()} if weights is not None else project.weights,
-                    normalizer if weights is not None else project.normalizer)
-        self.old = (project.weights, project.normalizer)
+        trained = weights is not None
+        self.new = ({k: torch.from_numpy(v) for k, v in weights.items()} if trained else project.weights,
+                    normalizer if trained else project.normalizer,
+                    preprocessing if trained and preprocessing is not None else project.preprocessing)
+        self.old = (project.weights, project.normalizer, project.preprocessing)
 
     def redo(self) -> None:
-        self.project.weights, self.project.normalizer = self.new
+        self.project.weights, self.project.normalizer, self.project.preprocessing = self.new
         self.project.history.append(self.entry)
 
     def undo(self) -> None:
         if self.project.history and self.project.history[-1] is self.entry:
             self.project.history.pop()
-        self.project.weights, self.project.normalizer = self.old
+        self.project.weights, self.project.normalizer, self.project.preprocessing = self.old
 
 
 class ResetWeightsCommand(QUndoCommand):
     """Forget the trained weights: the next run starts from the seed's initial weights."""
 
     def __init__(self, project: Project) -> None:
-        super().__init__(tr("Reset weights"))
+        super().__init__(QCoreApplication.translate("TrainingCommands", "Reset weights"))
         self.project = project
         self.old = (project.weights, project.normalizer)
 

@@ -2,8 +2,9 @@
 
 Thread life cycle (superqt / Orange pattern): worker.moveToThread(thread); thread.started -> worker.run;
 worker.finished -> thread.quit (direct: QThread.quit is thread-safe, and a GUI thread blocked in wait() could never
-deliver a queued quit); worker.finished -> worker.deleteLater; thread.finished -> thread.deleteLater and our
-_thread_done. Every other worker signal reaches this object queued, in order, on the GUI thread.
+deliver a queued quit); the worker moves itself back to the GUI thread when it ends and is freed there when
+_thread_done drops it (no deleteLater: that would race the Python wrapper); thread.finished -> thread.deleteLater
+and our _thread_done. Every other worker signal reaches this object queued, in order, on the GUI thread.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..document import Document
+from ..i18n.engine_text import engine_message
 from .commands import RecordRunCommand, ResetWeightsCommand, push
 from .worker import Job, TrainWorker, copy_project
 
@@ -184,7 +186,6 @@ class TrainingController(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
         thread.finished.connect(thread.deleteLater)
         thread.finished.connect(self._thread_done)
         worker.started.connect(self._on_started, Queued)
@@ -237,7 +238,7 @@ class TrainingController(QObject):
         entry = dict(entry, run=len(project.history) + 1)
         keep = _structure(result["graph"]) == _structure(project.graph.to_dict())
         push(self.doc.stack, RecordRunCommand(project, entry, result["weights"] if keep else None,
-                                              result["normalizer"]))
+                                              result["normalizer"], result.get("preprocessing")))
         self._history_len = len(project.history)
         self.history_changed.emit()
         status = result["status"]
@@ -246,18 +247,19 @@ class TrainingController(QObject):
                 "You changed the network while it was training, so the trained weights no longer fit it and were "
                 "not kept. The run's curves are in the Runs tab."))
         if status == "nan":
-            self._box("warning", self.tr("Training stopped: the loss is not a number"), result["message"])
-        self.message.emit(result["message"])
+            self._box("warning", self.tr("Training stopped: the loss is not a number"),
+                      engine_message(result["message"]))
+        self.message.emit(engine_message(result["message"]))
         self.run_finished.emit(result)
 
     @Slot(str, str, str)
     def _on_failed(self, kind: str, message: str, details: str) -> None:
         self._reported = True
         if self.job is not None and self.job.mode == "inspect":
-            self.message.emit(message.splitlines()[0] if message else "")
+            self.message.emit(engine_message(message.splitlines()[0]) if message else "")
             return
         if kind == "problem":
-            self._box("warning", self.tr("Training could not run"), message)
+            self._box("warning", self.tr("Training could not run"), engine_message(message))
         else:
             self._box("critical", self.tr("Training failed"), self.tr(
                 "Something went wrong inside Katman while training; your project is safe. The reason:") + "\n\n"

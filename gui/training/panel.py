@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from engine.shapes import infer_shapes
 
 from ..document import Document
+from ..i18n.engine_text import engine_message
 from .controller import TrainingController, fmt_duration
 from .defaults import spec_key
 from .settings_form import SettingsForm
@@ -40,19 +41,13 @@ class TrainingPanel(QWidget):
         self.batch_now = self.epochs_now = 0
         style = self.style()
         SP = QStyle.StandardPixmap
-        self.start_action = self._action(self.tr("&Train"), style.standardIcon(SP.SP_MediaPlay), "F5",
-                                         self.tr("Train the network (continues from its trained weights if it has "
-                                                 "any)"), controller.start)
-        self.pause_action = self._action(self.tr("&Pause"), style.standardIcon(SP.SP_MediaPause), "F6",
-                                         self.tr("Pause training; press again to resume"), controller.toggle_pause)
+        self.start_action = self._action(style.standardIcon(SP.SP_MediaPlay), "F5", controller.start)
+        self.pause_action = self._action(style.standardIcon(SP.SP_MediaPause), "F6", controller.toggle_pause)
         self.pause_action.setCheckable(True)
-        self.stop_action = self._action(self.tr("&Stop"), style.standardIcon(SP.SP_MediaStop), "Shift+F5",
-                                        self.tr("Stop after the current batch and keep the last complete epoch"),
-                                        controller.stop)
-        self.reset_action = self._action(self.tr("&Reset Weights"), style.standardIcon(SP.SP_BrowserReload), "",
-                                         self.tr("Forget the trained weights: the next run starts from the initial "
-                                                 "weights of the seed (undoable)"), controller.reset_weights)
+        self.stop_action = self._action(style.standardIcon(SP.SP_MediaStop), "Shift+F5", controller.stop)
+        self.reset_action = self._action(style.standardIcon(SP.SP_BrowserReload), "", controller.reset_weights)
         self.actions_list = [self.start_action, self.pause_action, self.stop_action, self.reset_action]
+        self._result: dict[str, Any] | None = None  # the last finished run, shown until the next one starts
 
         buttons = QGridLayout()
         for i, action in enumerate(self.actions_list):
@@ -110,16 +105,49 @@ class TrainingPanel(QWidget):
         self._valid_error = ""
         self._graph_watch()
         self._reset_progress()
+        self._state_changed(controller.state)  # Pause and Stop start disabled
+        self.retranslate_ui()
 
-    def _action(self, text: str, icon, keys: str, tip: str, slot) -> QAction:
-        action = QAction(icon, text, self)
+    def _action(self, icon, keys: str, slot) -> QAction:
+        action = QAction(icon, "", self)
         if keys:
             action.setShortcut(QKeySequence(keys))
-            tip = f"{tip} ({QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    @staticmethod
+    def _describe(action: QAction, text: str, tip: str) -> None:
+        action.setText(text)
+        keys = action.shortcut()
+        if not keys.isEmpty():
+            tip = f"{tip} ({keys.toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+
+    def retranslate_ui(self) -> None:
+        """Every text of the panel in the interface language (called again on QEvent.LanguageChange)."""
+        self._describe(self.start_action, self.tr("&Train"),
+                       self.tr("Train the network (continues from its trained weights if it has any)"))
+        paused = self.controller.state == "paused"
+        self._describe(self.pause_action, self.tr("&Resume") if paused else self.tr("&Pause"),
+                       self.tr("Pause training; press again to resume"))
+        self._describe(self.stop_action, self.tr("&Stop"),
+                       self.tr("Stop after the current batch and keep the last complete epoch"))
+        self._describe(self.reset_action, self.tr("&Reset Weights"),
+                       self.tr("Forget the trained weights: the next run starts from the initial weights of the "
+                               "seed (undoable)"))
+        self._update_status()
+        if self.controller.training:
+            self._update_time()
+        elif self._result is not None:
+            self._show_result(self._result)
+        elif not self.total_epochs:
+            self._reset_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # ------------------------------------------------------------ network validity
     @Slot()
@@ -152,6 +180,8 @@ class TrainingPanel(QWidget):
         self.pause_action.setEnabled(state in ("running", "paused"))
         self.pause_action.setChecked(state == "paused")
         self.pause_action.setText(self.tr("&Resume") if state == "paused" else self.tr("&Pause"))
+        if state == "preparing":
+            self._result = None
         self.stop_action.setEnabled(state in ("preparing", "running", "paused"))
         self.reset_action.setEnabled(not busy and self.doc.project.weights is not None)
         self.form.setEnabled(not busy)
@@ -170,7 +200,7 @@ class TrainingPanel(QWidget):
             self.start_action.setEnabled(not self._valid_error)
             self.reset_action.setEnabled(p.weights is not None)
         if state == "idle" and self._valid_error:
-            text = self.tr("The network cannot be trained yet: %1").replace("%1", self._valid_error)
+            text = self.tr("The network cannot be trained yet: %1").replace("%1", engine_message(self._valid_error))
         elif state == "idle" and p.weights is not None:
             text = self.tr("Ready. Training continues from the trained weights (%n run(s) so far); Reset Weights "
                            "starts over.", "", len(p.history))
@@ -193,13 +223,16 @@ class TrainingPanel(QWidget):
     def _reset_progress(self) -> None:
         self.epoch_bar.setRange(0, 1)
         self.epoch_bar.setValue(0)
-        self.epoch_bar.setFormat(self.tr("Epoch –"))
         self.batch_bar.setRange(0, 1)
         self.batch_bar.setValue(0)
-        self.rate_label.setText(self.tr("Samples per second: –"))
-        self.time_label.setText(self.tr("Elapsed –  ·  left –"))
         self.epoch_done, self.last_rate = 0.0, 0.0
         self.batch_now, self.epochs_now, self.total_epochs = 0, 0, 0
+        self._reset_texts()
+
+    def _reset_texts(self) -> None:
+        self.epoch_bar.setFormat(self.tr("Epoch –"))
+        self.rate_label.setText(self.tr("Samples per second: –"))
+        self.time_label.setText(self.tr("Elapsed –  ·  left –"))
 
     @Slot(object)
     def _started(self, info: dict[str, Any]) -> None:
@@ -255,11 +288,17 @@ class TrainingPanel(QWidget):
         if result is not None:
             self.batch_bar.setValue(self.batch_bar.maximum() if result.get("status") != "stopped" else
                                     self.batch_bar.value())
-            self.epoch_bar.setFormat(self.tr("%1 · %n epoch(s)", "", int(result.get("epochs_run", 0))).replace(
-                "%1", {"completed": self.tr("Done"), "early_stopped": self.tr("Stopped early"),
-                       "stopped": self.tr("Stopped"), "nan": self.tr("Loss became NaN")}.get(result["status"], "")))
-            self.time_label.setText(self.tr("Took %1").replace("%1", fmt_duration(float(result.get("seconds", 0)))))
+            self._result = result
+            self._show_result(result)
         self._update_status()
+
+    def _show_result(self, result: dict[str, Any]) -> None:
+        self.epoch_bar.setFormat(self.tr("%1 · %n epoch(s)", "", int(result.get("epochs_run", 0))).replace(
+            "%1", {"completed": self.tr("Done"), "early_stopped": self.tr("Stopped early"),
+                   "stopped": self.tr("Stopped"), "nan": self.tr("Loss became NaN")}.get(result["status"], "")))
+        self.time_label.setText(self.tr("Took %1").replace("%1", fmt_duration(float(result.get("seconds", 0)))))
+        if self.last_rate:
+            self.rate_label.setText(self.tr("Samples per second: %1").replace("%1", f"{self.last_rate:,.0f}"))
 
 
 def _facts(info: dict[str, Any]):

@@ -99,7 +99,7 @@ class Probe:
         self.input_shape = tuple(data.input_shape)
         self.token_input = np.issubdtype(split.x.dtype, np.signedinteger)
         n = min(len(split), MAX_EVAL)
-        self.x_eval = split.x[:n]
+        self.x_eval = data.model_inputs(split.x[:n])  # compact (uint8) data: scaled like the trainer's batches
         self.y_eval = split.y[:n]
         self.is_image = is_image_shape(self.input_shape) and not self.token_input
         self.sample_index = 0  # the validation image whose feature maps are shown; set from the GUI thread

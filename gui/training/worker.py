@@ -15,7 +15,7 @@ import traceback
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from engine.project import Project
 from engine.training import Callback, TrainConfig
@@ -42,7 +42,8 @@ def copy_project(project: Project, config: TrainConfig | None = None) -> Project
 
     return Project(name=project.name, graph=project.graph.copy(), data=DataSpec.from_dict(project.data.to_dict()),
                    train=(config or project.train).replace(), weights=project.weights,
-                   normalizer=dict(project.normalizer) if project.normalizer else None, history=[])
+                   normalizer=dict(project.normalizer) if project.normalizer else None, history=[],
+                   preprocessing=project.preprocessing)
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
@@ -187,6 +188,12 @@ class TrainWorker(QObject):
             self.failed.emit("error", f"{type(exc).__name__}: {exc}", traceback.format_exc())
         finally:
             self.trainer = None
+            app = QCoreApplication.instance()
+            if app is not None:
+                # Hand the worker back to the GUI thread, where the controller drops the last (Python) reference.
+                # With deleteLater instead, Qt would delete it in this thread while the GUI thread may be releasing
+                # the Python wrapper: a double free.
+                self.moveToThread(app.thread())
             self.finished.emit()
 
     def _train(self) -> None:
@@ -194,7 +201,7 @@ class TrainWorker(QObject):
         from engine.workflow import train_project
 
         job = self.job
-        data = prepare(job.project.data)
+        data = prepare(job.project.data, compact=True)  # uint8 images stay uint8 until the batch
         if self._stop.is_set():
             return
         relay = _Relay(self)
@@ -216,7 +223,8 @@ class TrainWorker(QObject):
             "best_epoch": result.best_epoch, "test": dict(result.test_metrics), "seconds": result.seconds,
             "samples_per_second": result.samples_per_second, "device": result.device,
             "entry": project.history[-1] if project.history else None, "weights": weights,
-            "normalizer": project.normalizer, "graph": project.graph.to_dict(),
+            "normalizer": project.normalizer, "preprocessing": project.preprocessing,
+            "graph": project.graph.to_dict(),
         })
 
     def _inspect(self) -> None:

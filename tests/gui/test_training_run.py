@@ -156,3 +156,35 @@ def test_second_run_continues_and_overlays_the_first(qtbot, windows):
     qtbot.waitUntil(lambda: not ui.controller.busy, timeout=10000)
     win.document.stack.undo()
     assert win.document.project.weights is not None
+
+
+def test_uint8_images_train_compact_and_the_run_keeps_the_preprocessing(qtbot, windows, tmp_path):
+    """uint8 images stay uint8 in the worker (scaled per batch); the dashboard sees them scaled like the trainer;
+    the run stores the preprocessing for predictions, and undo takes it back."""
+    from engine.data import DataSpec, prepare
+
+    digits = load_example("cnn-digits")
+    full = prepare(digits.data)
+    x = np.concatenate([full.train.x, full.val.x])
+    x = np.clip(full.normalizer.invert(x) * 255 / 16, 0, 255).astype(np.uint8)[:, 0]  # (N, 8, 8) uint8
+    y = np.concatenate([full.train.y, full.val.y])[:, 0] if full.train.y.ndim == 2 else np.concatenate(
+        [full.train.y, full.val.y])
+    np.savez(tmp_path / "digits_u8.npz", x=x, y=y.astype(np.int64))
+    spec = DataSpec("numpy", str(tmp_path / "digits_u8.npz"), {"image": True}, val_split=0.2)
+    assert prepare(spec, compact=True).train.x.dtype == np.uint8
+    digits.data = spec
+    digits.train = digits.train.replace(epochs=2)
+    win = windows(digits)
+    ui = win.training
+    assert win.document.project.preprocessing is None
+    result = train(qtbot, ui, timeout=30000)
+    assert result["status"] == "completed"
+    project = win.document.project
+    assert project.history[-1]["epochs"][-1]["val_accuracy"] > 0.5
+    assert project.preprocessing is not None and project.preprocessing["input_dtype"] == "uint8"
+    feats = ui.dashboard.features.latest["features"]
+    # the feature-map input is shown in pixel values again (0..255), so the probe got scaled inputs, not raw uint8
+    assert feats["input"].shape == (8, 8)
+    assert float(feats["input"].min()) > -1e-3 and 200 < float(feats["input"].max()) < 255 + 1e-3
+    win.document.stack.undo()
+    assert project.preprocessing is None and project.weights is None
