@@ -2,7 +2,7 @@
 
 It catches PySide6 regressions such as 6.12.0 on Python 3.11, which loses references to None/True under a live
 pyqtgraph plot until the interpreter aborts: here that shows as a falling sys.getrefcount(None). Set
-KATMAN_SOAK_SECONDS to run it longer (CI nightly: 60).
+KATMAN_SOAK_SECONDS to run it longer (.ci/run sets 60).
 """
 
 from __future__ import annotations
