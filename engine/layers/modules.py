@@ -40,7 +40,12 @@ class Block(nn.Module):
         self.drop = nn.Dropout(dropout) if dropout > 0 else nn.Identity()
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        return self.drop(self.act(self.layer(x)))
+        x = self.layer(x)
+        if not isinstance(self.act, nn.Identity):  # skipping the no-op modules saves two calls per layer
+            x = self.act(x)
+        if not isinstance(self.drop, nn.Identity):
+            x = self.drop(x)
+        return x
 
 
 class _StepFn(torch.autograd.Function):

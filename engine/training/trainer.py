@@ -186,8 +186,10 @@ class Trainer:
         return logs
 
     def _forward(self, xb: torch.Tensor) -> tuple[torch.Tensor, ...]:
-        amp = self.config.amp and self.device.type == "cuda"
-        with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=amp):
+        if self.config.amp and self.device.type == "cuda":
+            with torch.autocast("cuda", dtype=torch.bfloat16):
+                out = self.model(xb)
+        else:  # no autocast context at all: entering even a disabled one costs time on every batch
             out = self.model(xb)
         return out if isinstance(out, tuple) else (out,)
 
@@ -250,6 +252,7 @@ class Trainer:
             class_w = torch.from_numpy(w).to(self.device)
         bs = c.effective_batch_size(train.n)
         nb = math.ceil(train.n / bs)
+        on_cpu = self.device.type == "cpu"
         monitor = c.monitor if (val is not None or not c.monitor.startswith("val")) else "train_loss"
         better = (lambda a, b: a > b + c.min_delta) if monitor.endswith("accuracy") else (
             lambda a, b: a < b - c.min_delta)
@@ -275,6 +278,7 @@ class Trainer:
             t_epoch = time.perf_counter()
             perm = torch.randperm(train.n, generator=self.generator).to(train.x.device)
             loss_sum = torch.zeros((), device=self.device)
+            cpu_loss_sum = 0.0
             correct = torch.zeros((), device=self.device, dtype=torch.long)
             seen = 0
             bad = None
@@ -306,12 +310,17 @@ class Trainer:
                 if c.grad_clip > 0:
                     torch.nn.utils.clip_grad_norm_(self.model.parameters(), c.grad_clip)
                 opt.step()
-                loss_sum += loss.detach() * len(idx)
+                if on_cpu:  # reading the loss costs nothing on the CPU: add it up as a Python float
+                    value = loss.item()
+                    cpu_loss_sum += value * len(idx)
+                else:  # on a GPU, add it up there and read it only now and then (no sync per batch)
+                    loss_sum += loss.detach() * len(idx)
                 seen += len(idx)
                 now = time.perf_counter()
-                check_now = self.device.type == "cpu" or now - last_log >= self.batch_log_interval
+                check_now = on_cpu or now - last_log >= self.batch_log_interval
                 if check_now:
-                    value = loss.item()
+                    if not on_cpu:
+                        value = loss.item()
                     if not math.isfinite(value):
                         bad = (b + 1, value)
                         break
@@ -323,8 +332,9 @@ class Trainer:
                         for cb in self.callbacks:
                             cb.on_batch_end(logs)
             epoch_seconds = time.perf_counter() - t_epoch
-            if bad is None and seen and not math.isfinite(float(loss_sum.item())):
-                bad = (nb, float(loss_sum.item()))
+            epoch_loss_sum = cpu_loss_sum if on_cpu else float(loss_sum.item())
+            if bad is None and seen and not math.isfinite(epoch_loss_sum):
+                bad = (nb, epoch_loss_sum)
             if bad is not None:
                 self.model.load_state_dict(good_state)
                 status = "nan"
@@ -338,7 +348,7 @@ class Trainer:
                 break
             samples_done += seen
             train_seconds += epoch_seconds
-            logs = {"epoch": epoch, "train_loss": float(loss_sum.item()) / max(seen, 1)}
+            logs = {"epoch": epoch, "train_loss": epoch_loss_sum / max(seen, 1)}
             if obj0.task == "classification":
                 logs["train_accuracy"] = int(correct.item()) / max(seen, 1)
             if val is not None:
