@@ -9,12 +9,14 @@ thread; the worker's own event loop is busy while it trains, so they are plain t
 from __future__ import annotations
 
 import gc
+import os
 import threading
 import time
 import traceback
 from dataclasses import dataclass
 from typing import Any
 
+import torch
 from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
 
 from engine.project import Project
@@ -22,6 +24,7 @@ from engine.training import Callback, TrainConfig
 
 METRICS_HZ = 10.0  # each packet wakes the GUI thread, which on a small machine takes a core from PyTorch
 SNAPSHOT_HZ = 2.0
+GUI_SPARE_CORE = os.environ.get("KATMAN_GUI_SPARE_CORE", "1") != "0"
 SNAPSHOT_SHARE = 0.02  # snapshots may take at most this share of the training time
 
 
@@ -209,11 +212,18 @@ class TrainWorker(QObject):
         # (a full collection takes 100-200 ms with PyTorch and Qt loaded, and it holds the GIL: the GUI would
         # freeze that long). Unfrozen afterwards, so nothing is kept for ever.
         gc.freeze()
+        threads = torch.get_num_threads()
+        if GUI_SPARE_CORE and threads > 1:
+            # Leave a core to the GUI thread: PyTorch's worker threads spin-wait for each other, and one of them
+            # sharing a core with the GUI thread (painting, signals) stalls every operation of the whole team.
+            torch.set_num_threads(threads - 1)
         try:
             outcome = train_project(job.project, job.config, [relay], init=job.init, on_trainer=self._got_trainer,
                                     data=data)
         finally:
             gc.unfreeze()
+            if torch.get_num_threads() != threads:
+                torch.set_num_threads(threads)
         self.flush()
         result = outcome.result
         project = job.project
