@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from datetime import datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.export_ui = install_export(self)  # File > Export, Code dock, fine-tuning
         self.inference_ui = install_inference(self)  # Try-it dock
         self.help_ui = install_help(self)  # F1 "What is this?" help
+        self._arrange_docks()
 
         # wiring
         self.palette.layer_activated.connect(self.editor.append_layer)
@@ -173,6 +175,20 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.docks.append(dock)
         return dock
+
+    def _arrange_docks(self) -> None:
+        """The default layout: the panels a student uses most are readable tabs on the right (Inspector, Dataset,
+        Training, Try it, Code); the project summary and the history start hidden (View > Panels shows them)."""
+        right = [self.inspector_dock, getattr(self.data_ui, "dock", None),
+                 getattr(getattr(self, "training", None), "panel_dock", None),
+                 getattr(self.inference_ui, "dock", None), getattr(self.export_ui, "code_dock", None)]
+        right = [d for d in right if isinstance(d, QDockWidget)]
+        for dock in (self.summary_dock, self.history_dock):
+            dock.hide()
+        for prev, dock in pairwise(right):
+            self.tabifyDockWidget(prev, dock)
+        self.inspector_dock.raise_()
+        self.resizeDocks([self.palette_dock, self.inspector_dock], [220, 400], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()

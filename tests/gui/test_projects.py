@@ -229,3 +229,22 @@ def test_two_crashed_sessions_restore_into_two_windows(window, dialogs):
     other.document.stack.setClean()
     other.document._forced_modified = False
     other.close()
+
+
+def test_default_layout_keeps_the_right_hand_tabs_readable(window):
+    """Inspector, Dataset, Training, Try it and Code share the right side as tabs whose titles are not cut short;
+    the project summary and the history start hidden and are one click away in View > Panels."""
+    from PySide6.QtWidgets import QTabBar
+
+    win = window
+    assert win.summary_dock.isHidden() and win.history_dock.isHidden()
+    names = [d.objectName() for d in win.tabifiedDockWidgets(win.inspector_dock)]
+    assert set(names) >= {"dataset_dock", "training_dock", "tryit_dock", "code_dock"} - {""}, names
+    bars = [b for b in win.findChildren(QTabBar) if b.count() >= 5 and b.isVisible()]
+    assert bars, "the right-hand dock tabs are not shown"
+    bar = bars[0]
+    texts = [bar.tabText(i).replace("&", "") for i in range(bar.count())]
+    for i, text in enumerate(texts):
+        assert bar.tabRect(i).width() >= bar.fontMetrics().horizontalAdvance(text), f"tab {text!r} is cut short"
+    panels = [a.text() for a in win.actions_.panels_menu.actions()]
+    assert any("History" in t for t in panels)
