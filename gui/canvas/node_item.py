@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 from engine.graph import Node
 
 from .. import icons, theme
-from ..i18n.engine_text import engine_message, engine_tr
+from ..i18n.engine_text import engine_message, engine_tr, node_summary
 from .style import GRID, INPUT_SPREAD, NODE_H, NODE_W, PORT_R, RADIUS, STRIPE_W, Fonts
 
 if TYPE_CHECKING:
@@ -119,7 +119,7 @@ class NodeItem(QGraphicsItem):
         fm_shape = QFontMetrics(Fonts.get("shape"))
         fm_small = QFontMetrics(Fonts.get("small"))
         name_w = width - (20 if self.node.frozen else 0) - (20 if self.severity else 0)
-        summary = self.node.summary()
+        summary = node_summary(self.node.summary())
         params_w = fm_small.horizontalAdvance(self.params_text) + 8 if self.params_text else 0
         shape = "→ " + (self.shape_text or "?")
         self._lines = (

@@ -289,6 +289,40 @@ def _message(text: str, depth: int) -> str | None:
     return None
 
 
+# The words of a layer's one-line summary on the diagram ('Output · loss auto', 'LSTM 32 · bidirectional').
+_SUMMARY_WORDS = {
+    "loss": QT_TRANSLATE_NOOP("NodeSummary", "loss"),
+    "auto": QT_TRANSLATE_NOOP("NodeSummary", "auto"),
+    "dropout": QT_TRANSLATE_NOOP("NodeSummary", "dropout"),
+    "rate": QT_TRANSLATE_NOOP("NodeSummary", "rate"),
+    "kernel": QT_TRANSLATE_NOOP("NodeSummary", "kernel"),
+    "slope": QT_TRANSLATE_NOOP("NodeSummary", "slope"),
+    "alpha": QT_TRANSLATE_NOOP("NodeSummary", "alpha"),
+    "dim": QT_TRANSLATE_NOOP("NodeSummary", "dim"),
+    "axis": QT_TRANSLATE_NOOP("NodeSummary", "axis"),
+    "bidirectional": QT_TRANSLATE_NOOP("NodeSummary", "bidirectional"),
+    "return sequences": QT_TRANSLATE_NOOP("NodeSummary", "return sequences"),
+}
+
+
+def _summary_word(word: str) -> str:
+    return QCoreApplication.translate("NodeSummary", word) if word in _SUMMARY_WORDS else word
+
+
+def node_summary(text: str) -> str:
+    """A layer's one-line summary from the engine ('Dense 32 · ReLU · dropout 0.2') with its setting words in the
+    interface language; layer and activation names stay as the course writes them."""
+    parts = text.split(" · ")
+    out = parts[:1]
+    for part in parts[1:]:
+        if part in _SUMMARY_WORDS:
+            out.append(_summary_word(part))
+            continue
+        word, _, value = part.partition(" ")
+        out.append(f"{_summary_word(word)} {_summary_word(value)}" if value and word in _SUMMARY_WORDS else part)
+    return " · ".join(out)
+
+
 def engine_message(text: str) -> str:
     """A message built by the engine (ShapeError, GraphError, DataError, TrainError, a run's result...) in the
     interface language; the English text when it is not one of the known messages."""

@@ -399,6 +399,64 @@
     </message>
 </context>
 <context>
+    <name>NodeSummary</name>
+    <message>
+        <location filename="../../gui/i18n/engine_text.py" line="+294"/>
+        <source>loss</source>
+        <translation>kayıp</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>auto</source>
+        <translation>otomatik</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dropout</source>
+        <translation>seyreltme</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rate</source>
+        <translation>oran</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>kernel</source>
+        <translation>çekirdek</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>slope</source>
+        <translation>eğim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>alpha</source>
+        <translation>alfa</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>dim</source>
+        <translation>boyut</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>axis</source>
+        <translation>eksen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bidirectional</source>
+        <translation>çift yönlü</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>return sequences</source>
+        <translation>diziyi döndürür</translation>
+    </message>
+</context>
+<context>
     <name>RegressionPage</name>
     <message>
         <location filename="../../gui/dashboard/predictions.py" line="+34"/>
@@ -1010,7 +1068,7 @@
         <translation>Eğitim çalıştırması %1 (%n epoch)</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Reset weights</source>
         <translation>Ağırlıkları sıfırla</translation>
     </message>
@@ -1018,7 +1076,7 @@
 <context>
     <name>TrainingController</name>
     <message>
-        <location filename="../../gui/training/controller.py" line="+109"/>
+        <location filename="../../gui/training/controller.py" line="+110"/>
         <source>Training started</source>
         <translation>Eğitim başladı</translation>
     </message>
@@ -1028,7 +1086,7 @@
         <translation>Ağırlıklar sıfırlandı: sonraki eğitim yeni ağırlıklarla başlar (tohum %1)</translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+91"/>
         <source>Network changed during training</source>
         <translation>Ağ eğitim sırasında değişti</translation>
     </message>
@@ -2161,7 +2219,7 @@
 <context>
     <name>engine_message</name>
     <message>
-        <location filename="../../gui/i18n/engine_text.py" line="+32"/>
+        <location filename="../../gui/i18n/engine_text.py" line="-272"/>
         <source>{message} (and 1 more problem)</source>
         <translation>{message} (ve 1 sorun daha)</translation>
     </message>

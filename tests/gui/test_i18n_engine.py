@@ -146,3 +146,19 @@ def test_training_panel_and_dashboard_switch_language_at_run_time(window):
     assert form.fields["val_split"].text() == "20 %"
     assert dash.tabs.tabText(0) == "Curves"
     assert dash.weights.time_plot.getPlotItem().getAxis("left").labelText == "weight value"
+
+
+def test_node_summaries_speak_turkish_after_a_switch(qapp):
+    from gui import i18n
+    from gui.i18n.engine_text import node_summary
+
+    try:
+        i18n.switch_language("tr")
+        assert node_summary("Output · loss auto") == "Output · kayıp otomatik"
+        assert node_summary("Dense 32 · ReLU · dropout 0.2") == "Dense 32 · ReLU · seyreltme 0.2"
+        assert node_summary("LSTM 16 · bidirectional · return sequences") == "LSTM 16 · çift yönlü · diziyi döndürür"
+        assert node_summary("Input · (2,)") == "Input · (2,)"
+        i18n.switch_language("en")
+        assert node_summary("Output · loss auto") == "Output · loss auto"
+    finally:
+        i18n.switch_language("en")
