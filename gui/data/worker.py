@@ -1,9 +1,10 @@
 """Background work for the data UI: reading a data source or downloading MNIST off the GUI thread.
 
-A TaskRunner runs one task at a time in its own QThread (worker QObject moved to the thread; finished -> quit ->
-deleteLater). A task is a plain function fn(report, cancelled) -> result; report(kind, value) sends progress to the
-GUI thread (queued) and raises Cancelled once cancel() was called. Starting a task while one runs cancels the running
-one and queues the new one: only the latest task's result is delivered.
+A TaskRunner runs one task at a time in its own QThread (worker QObject moved to the thread; finished -> quit;
+the worker moves itself back to the GUI thread at the end and is freed there). A task is a plain function
+fn(report, cancelled) -> result; report(kind, value) sends progress to the GUI thread (queued) and raises Cancelled
+once cancel() was called. Starting a task while one runs cancels the running one and queues the new one: only the
+latest task's result is delivered.
 """
 
 from __future__ import annotations
@@ -66,6 +67,11 @@ class _Worker(QObject):
         else:
             self.succeeded.emit(self.ident, result)
         finally:
+            app = QCoreApplication.instance()
+            if app is not None:
+                # Back to the GUI thread, where the runner drops the last (Python) reference; deleteLater in this
+                # thread could race the GUI thread releasing the wrapper (a double free / deadlock).
+                self.moveToThread(app.thread())
             self.finished.emit()
 
 
@@ -129,7 +135,6 @@ class TaskRunner(QObject):
         worker.moveToThread(thread)
         thread.started.connect(worker.run)
         worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-        worker.finished.connect(worker.deleteLater)
         thread.finished.connect(thread.deleteLater)
         thread.finished.connect(self._thread_done)
         worker.report.connect(self._on_report, Queued)

@@ -27,13 +27,12 @@ from .. import icons, theme
 from ..canvas import DiagramScene
 from ..document import Document
 from .highlighter import PythonHighlighter
-from .tasks import TaskRunner
 
 DEBOUNCE_MS = 300
 
 
 def generate(project) -> tuple[str, dict[str, list[int]]]:
-    """model.py's text and each layer's lines for a private project copy (runs in the worker thread).
+    """model.py's text and each layer's lines for a private project copy (runs in the GUI thread).
 
     The network is built without its trained weights: the code does not depend on them, and weights that no
     longer fit an edited network must not hide the code.
@@ -61,7 +60,6 @@ class CodeView(QWidget):
         self.problem = ""
         self._graph = None
         self._dirty = True
-        self._pending = False
         self._generated_for = -1
 
         self.banner = QLabel()
@@ -106,10 +104,6 @@ class CodeView(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(DEBOUNCE_MS)
         self.timer.timeout.connect(self.generate_now)
-        self.runner = TaskRunner("code", self)
-        self.runner.succeeded.connect(self._generated)
-        self.runner.failed.connect(self._failed)
-        self.runner.idle.connect(self._runner_idle)
         document.replaced.connect(self._bind)
         document.stack.indexChanged.connect(self._changed)
         scene.selectionChanged.connect(self.highlight_selection)
@@ -178,17 +172,16 @@ class CodeView(QWidget):
 
     @Slot()
     def generate_now(self) -> None:
-        """Regenerate now (in the background); a change during a run queues one more run."""
-        from ..training.worker import copy_project
-
+        """Regenerate now, in the GUI thread: writing model.py takes milliseconds for the networks students draw
+        (a background thread for it once deadlocked with Qt at the thread's exit)."""
         self.timer.stop()
-        if self.runner.busy:
-            self._pending = True
-            return
         self._dirty = False
-        self._pending = False
-        snapshot = copy_project(self.doc.project)
-        self.runner.start(lambda: generate(snapshot))
+        try:
+            result = generate(self.doc.project)
+        except Exception as exc:  # an invalid network: show the problem over the last good code
+            self._failed(exc)
+        else:
+            self._generated(result)
 
     @Slot(object)
     def _generated(self, result: tuple[str, dict[str, list[int]]]) -> None:
@@ -229,15 +222,8 @@ class CodeView(QWidget):
         self.banner.setText(shown)
         self.banner.show()
 
-    @Slot()
-    def _runner_idle(self) -> None:
-        if self._pending or (self._dirty and self.isVisible()):
-            self.timer.start()
-
     def shutdown(self) -> None:
         self.timer.stop()
-        self._pending = False
-        self.runner.wait()
 
     # ------------------------------------------------------------ selection
     @Slot()
