@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
+from ..docks import add_side_dock
 from .commands import ChangeDataCommand, change_data
 from .inspection import Preview, data_key
 from .panel import DatasetPanel
@@ -141,19 +142,7 @@ def install(window: QMainWindow) -> DataUI:
     """Add the Dataset dock, the Data menu (Import Data… Ctrl+I) and the View > Panels entry to a MainWindow."""
     doc = window.document
     panel = DatasetPanel(doc)
-    dock = QDockWidget(window)
-    dock.setObjectName("dataset_dock")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    anchor = getattr(window, "inspector_dock", None)
-    if anchor is not None:
-        window.tabifyDockWidget(anchor, dock)
-        anchor.raise_()
-    docks = getattr(window, "docks", None)
-    if isinstance(docks, list):
-        docks.append(dock)
+    dock = add_side_dock(window, "dataset_dock", panel)
 
     menu = QMenu(window.menuBar())
     menu.setObjectName("data_menu")

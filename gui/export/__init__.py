@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
 
 from .. import icons
+from ..docks import add_side_dock
 from .code_view import CodeView
 from .dialog import ExportDialog
 from .finetune import freezable, replace_output_dialog, toggle_frozen
@@ -134,19 +135,7 @@ def install(window: QMainWindow) -> ExportUI:
     """Add export, import, the Code dock and the fine-tuning actions to a MainWindow."""
     doc, scene = window.document, window.scene  # type: ignore[attr-defined]
     code = CodeView(doc, scene)
-    dock = QDockWidget(tr("Code"), window)
-    dock.setObjectName("code_dock")
-    dock.setWidget(code)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    anchor = getattr(window, "inspector_dock", None)
-    if anchor is not None:
-        window.tabifyDockWidget(anchor, dock)
-        anchor.raise_()
-    docks = getattr(window, "docks", None)
-    if isinstance(docks, list):
-        docks.append(dock)
+    dock = add_side_dock(window, "code_dock", code, tr("Code"))
     toggle = dock.toggleViewAction()
     toggle.setIcon(icons.icon("code"))
     toggle.setShortcut(QKeySequence("Ctrl+Shift+K"))

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMainWindow
 
+from ..docks import add_side_dock
 from .controller import InferenceController
 from .panel import TryItPanel
 
@@ -60,20 +61,8 @@ def install(window: QMainWindow) -> InferenceUI:
     doc = window.document
     controller = InferenceController(doc, window)
     panel = TryItPanel(controller, doc)
-    dock = QDockWidget(window)
-    dock.setObjectName("tryit_dock")
-    dock.setWidget(panel)
-    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+    dock = add_side_dock(window, "tryit_dock", panel)
     panel.retranslate_ui()  # the dock's title
-    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-    anchor = getattr(window, "inspector_dock", None)
-    if anchor is not None:
-        window.tabifyDockWidget(anchor, dock)
-        anchor.raise_()
-    docks = getattr(window, "docks", None)
-    if isinstance(docks, list):
-        docks.append(dock)
     dock.visibilityChanged.connect(controller.set_active)
 
     action = QAction(window)

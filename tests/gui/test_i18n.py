@@ -166,6 +166,7 @@ def test_switching_language_retranslates_the_open_window(window, qtbot):
     node = window.document.graph.by_name("hidden1")
     window.scene.select_nodes([node.id])
     settle()
+    qtbot.waitUntil(lambda: bool(window.params_label.text()), timeout=5000)  # the counts arrive from a timer
     assert a.menus["file"].title() == "&File" and window.palette_dock.windowTitle() == "Layers"
     try:
         i18n.switch_language("tr")
