@@ -1,18 +1,23 @@
 """Training with the live dashboard vs training without a GUI, and how responsive the GUI stays meanwhile.
 
-For an MLP and a CNN (MNIST-sized random data, batch 128, Adam), runs are interleaved: the engine's train_project()
-headless in the main thread, then the same project trained from Katman's main window (worker thread, dashboard
-live on the Curves tab, or --tab). Reported per model (medians over --reps):
+For an MLP (60 000 MNIST-shaped samples) and a CNN (20 000 28×28 images), random data, batch 128, Adam, runs are
+interleaved: the engine's train_project() headless in the main thread, then the same project trained from Katman's
+main window (worker thread at its default low priority, dashboard live on the Curves tab, or --tab), each in a
+fresh process. Reported per model (medians over --reps):
 
-  samples/s     trained samples / the trainer's wall time (FitResult.seconds: callbacks and snapshots included)
-  ratio         GUI / headless (goal >= 0.90)
+  samples/s     trained samples / the trainer's wall time (FitResult.seconds: callbacks and snapshots included),
+                the best of --reps runs: on a shared machine other work only ever slows a run down (by up to 40 %
+                here, at random moments), so the fastest run of each kind is the one least disturbed (timeit's
+                reasoning); the median of GUI / headless over neighbouring pairs is printed as well
+  ratio         GUI / headless of those best runs (goal >= 0.90)
   heartbeat     a 5 ms Qt.PreciseTimer in the GUI thread: largest gap and 99th percentile while training, from
                 the first progress report to the last epoch (goals < 30 / < 20 ms); also over the whole run: data
                 preparation, the dashboard appearing and the run being recorded included
   painting      time inside pyqtgraph's GraphicsView.paintEvent as a share of the run (goal <= 10 %)
   redraw        time in the dashboard's redraw timer (setData etc.) as a share of the run
 
-    python bench/gui_responsiveness.py [--samples 20000] [--epochs 2] [--reps 2] [--tab curves|weights|...]
+    python bench/gui_responsiveness.py [--samples 60000] [--epochs 3] [--reps 5] [--tab curves|weights|...]
+                                       [--normal-priority]  (train at the GUI's priority: the preference off)
 """
 
 from __future__ import annotations
@@ -161,6 +166,8 @@ def with_gui(app, probe: Probe, project, tab: str, hide: bool = False) -> dict:
     ui.controller.run_finished.connect(lambda r: result.update(r or {"status": "failed"}))
     ui.controller.state_changed.connect(lambda state: loop.quit() if state == "idle" else None)
     ui.controller.run_started.connect(lambda info: ui.dashboard.tabs.setCurrentWidget(getattr(ui.dashboard, tab)))
+    ui.controller.run_started.connect(lambda info: result.update(priority=info.get("priority", ""),
+                                                                 threads=info.get("threads", 0)))
     ui.controller.progress.connect(lambda packet: result.setdefault("t_started", time.perf_counter()))
     ui.controller.progress.connect(lambda packet: result.__setitem__("t_last", time.perf_counter())
                                    if packet.get("epochs") else None)
@@ -174,6 +181,8 @@ def with_gui(app, probe: Probe, project, tab: str, hide: bool = False) -> dict:
     n_train = round(int(np.load(project.data.name)["y"].shape[0]) * (1 - project.data.val_split))
     stats["sps"] = n_train * samples / result["seconds"] if result.get("seconds") else 0.0
     stats["engine_sps"] = result.get("samples_per_second", 0.0)
+    stats["priority"] = result.get("priority") or "normal"
+    stats["threads"] = result.get("threads", 0)
     win.document.stack.setClean()
     win.close()
     win.deleteLater()
@@ -197,6 +206,10 @@ def child(args) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv)
     theme.apply_theme(app, "light")
+    if args.normal_priority:
+        from gui.settings import Settings
+
+        Settings().train_low_priority = False
     probe = Probe(app)
     if args.no_heartbeat:
         probe.timer.setInterval(1000)
@@ -212,20 +225,22 @@ def measure(args, mode: str, kind: str) -> dict:
            str(args.samples), "--cnn-samples", str(args.cnn_samples), "--epochs", str(args.epochs), "--tab", args.tab]
     cmd += ["--hide-dashboard"] if args.hide_dashboard else []
     cmd += ["--no-heartbeat"] if args.no_heartbeat else []
+    cmd += ["--normal-priority"] if args.normal_priority else []
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     return json.loads(out.strip().splitlines()[-1])
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--samples", type=int, default=20000)
-    ap.add_argument("--cnn-samples", type=int, default=6000)
-    ap.add_argument("--epochs", type=int, default=2)
-    ap.add_argument("--reps", type=int, default=3)
+    ap.add_argument("--samples", type=int, default=60000)
+    ap.add_argument("--cnn-samples", type=int, default=20000)
+    ap.add_argument("--epochs", type=int, default=3)
+    ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--tab", default="curves", choices=("curves", "weights", "classification", "features"))
     ap.add_argument("--models", default="mlp,cnn")
     ap.add_argument("--hide-dashboard", action="store_true", help="train from the window with the dashboard closed")
     ap.add_argument("--no-heartbeat", action="store_true", help="measure throughput without the 5 ms timer")
+    ap.add_argument("--normal-priority", action="store_true", help="train at the GUI thread's CPU priority")
     ap.add_argument("--child", choices=("headless", "gui"), help=argparse.SUPPRESS)
     ap.add_argument("--child-kind", help=argparse.SUPPRESS)
     ap.add_argument("--data", default="", help=argparse.SUPPRESS)
@@ -236,7 +251,8 @@ def main() -> int:
 
     args.data = args.data or tempfile.mkdtemp()
     print(f"CPU cores {os.cpu_count()}, torch threads {torch.get_num_threads()}, tab '{args.tab}', "
-          f"{args.epochs} epochs, median of {args.reps} interleaved runs, each in a fresh process")
+          f"{args.epochs} epochs, {args.reps} interleaved runs of each kind, each in a fresh process: samples/s "
+          f"best of them, gaps and shares medians")
     rows = []
     for kind in args.models.split(","):
         measure(args, "headless", kind)  # warm-up: data file written, OS caches filled
@@ -244,22 +260,27 @@ def main() -> int:
         for _ in range(args.reps):
             base.append(measure(args, "headless", kind)["sps"])
             gui.append(measure(args, "gui", kind))
-        g = {k: statistics.median(s[k] for s in gui) for k in gui[0]}
-        rows.append((kind, statistics.median(base), g, base, [s["sps"] for s in gui]))
+        g = {k: statistics.median(s[k] for s in gui) for k in gui[0] if isinstance(gui[0][k], (int, float))}
+        g["sps"] = max(s["sps"] for s in gui)
+        g["ratio"] = g["sps"] / max(base)
+        g["pair_ratio"] = statistics.median(s["sps"] / b for s, b in zip(gui, base))
+        g["how"] = f"{gui[0]['threads']} threads, {gui[0]['priority']}"
+        rows.append((kind, max(base), g, base, [s["sps"] for s in gui]))
     print()
     print(f"{'model':6s}{'headless/s':>12s}{'GUI/s':>10s}{'ratio':>7s}{'max gap':>9s}{'p99 gap':>9s}"
-          f"{'painting':>10s}{'redraw':>8s}")
+          f"{'painting':>10s}{'redraw':>8s}  GUI training")
     ok = True
     for kind, b, g, _base, _gui in rows:
-        ratio = g["sps"] / b
+        ratio = g["ratio"]
         ok &= ratio >= 0.9 and g["gap_max"] < 30 and g["gap_p99"] < 20 and g["paint"] <= 0.10
         print(f"{kind:6s}{b:>12,.0f}{g['sps']:>10,.0f}{ratio:>7.2f}{g['gap_max']:>7.1f}ms{g['gap_p99']:>7.1f}ms"
-              f"{g['paint'] * 100:>9.1f}%{g['redraw'] * 100:>7.1f}%")
+              f"{g['paint'] * 100:>9.1f}%{g['redraw'] * 100:>7.1f}%  {g['how']}")
     for kind, _b, g, _base, _gui in rows:
         print(f"  {kind}: whole run incl. data preparation: max gap {g['gap_max_all']:.1f} ms, "
               f"p99 {g['gap_p99_all']:.1f} ms")
-    for kind, _b, _g, base, gui in rows:
-        print(f"  {kind}: headless {', '.join(f'{v:,.0f}' for v in base)}; GUI {', '.join(f'{v:,.0f}' for v in gui)}")
+    for kind, _b, g, base, gui in rows:
+        print(f"  {kind}: headless {', '.join(f'{v:,.0f}' for v in base)}; GUI {', '.join(f'{v:,.0f}' for v in gui)}; "
+              f"pair ratios {', '.join(f'{v / b:.2f}' for v, b in zip(gui, base))} (median {g['pair_ratio']:.2f})")
     print("goals: ratio >= 0.90, max gap < 30 ms, p99 < 20 ms, painting <= 10 %:", "met" if ok else "NOT met")
     return 0
 

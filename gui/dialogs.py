@@ -139,14 +139,15 @@ class NewProjectDialog(QDialog):
 
 
 class PreferencesDialog(QDialog):
-    """Theme, language, grid and recovery settings. The caller applies them on OK (the language at once)."""
+    """Theme, language, grid, recovery and training settings. The caller applies them on OK (the language at
+    once)."""
 
     def __init__(self, theme: str, grid: bool, snap: bool, autosave_s: int, language: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, low_priority: bool = True) -> None:
         super().__init__(parent)
         self.setObjectName("preferences_dialog")
         form = QFormLayout(self)
-        self.labels = {key: QLabel() for key in ("theme", "language", "diagram", "autosave")}
+        self.labels = {key: QLabel() for key in ("theme", "language", "diagram", "autosave", "training")}
         self.theme = QComboBox()
         self.theme.setObjectName("theme")
         self.theme.addItem("", "light")
@@ -170,6 +171,10 @@ class PreferencesDialog(QDialog):
         self.autosave.setRange(10, 3600)
         self.autosave.setValue(autosave_s)
         form.addRow(self.labels["autosave"], self.autosave)
+        self.low_priority = QCheckBox()
+        self.low_priority.setObjectName("train_low_priority")
+        self.low_priority.setChecked(low_priority)
+        form.addRow(self.labels["training"], self.low_priority)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -198,6 +203,12 @@ class PreferencesDialog(QDialog):
         self.labels["language"].setText(self.tr("Language"))
         self.labels["diagram"].setText(self.tr("Diagram"))
         self.labels["autosave"].setText(self.tr("Recovery copy every"))
+        self.labels["training"].setText(self.tr("Training"))
+        self.low_priority.setText(self.tr("Train at low priority"))
+        self.low_priority.setToolTip(self.tr(
+            "Training uses every processor core but gives way at once when the window (or another program) needs "
+            "one, so the window never stutters. Turn it off to give training the same priority as everything "
+            "else; on a busy computer it then finishes sooner, but the window may react late."))
 
 
 def tr(text: str) -> str:

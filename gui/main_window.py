@@ -342,9 +342,10 @@ class MainWindow(QMainWindow):
 
         s = self.settings
         dlg = PreferencesDialog(theme.current().name, self.scene.show_grid, self.scene.snap, s.autosave_seconds,
-                                s.language, self)
+                                s.language, self, low_priority=s.train_low_priority)
         if not dlg.exec():
             return
+        s.train_low_priority = dlg.low_priority.isChecked()  # used from the next run on
         self.actions_.grid.setChecked(dlg.grid.isChecked())
         self.toggle_grid()
         self.scene.set_snap(dlg.snap.isChecked())

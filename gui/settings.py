@@ -81,6 +81,16 @@ class Settings:
     def autosave_seconds(self, value: int) -> None:
         self._s.setValue("recovery/interval", int(value))
 
+    # ------------------------------------------------------------ training
+    @property
+    def train_low_priority(self) -> bool:
+        """Train at a lower CPU priority than the window (gui/training/priority.py)."""
+        return _bool(self._s.value("training/low_priority", True))
+
+    @train_low_priority.setter
+    def train_low_priority(self, value: bool) -> None:
+        self._s.setValue("training/low_priority", bool(value))
+
     # ------------------------------------------------------------ window
     def window_state(self) -> tuple[QByteArray | None, QByteArray | None]:
         geo = self._s.value("window/geometry")

@@ -7,7 +7,13 @@ from typing import Any
 
 
 class Callback:
-    """Override what you need. `logs` are dicts of str -> float (ints for counters)."""
+    """Override what you need. `logs` are dicts of str -> float (ints for counters).
+
+    validation_outputs: how many leading validation samples this callback wants the first output's values of, from
+    the trainer's own validation pass (they reach on_validation_end); 0 for none.
+    """
+
+    validation_outputs: int = 0
 
     def on_train_begin(self, info: dict[str, Any]) -> None:
         """info: device, samples, batches_per_epoch, epochs, start_epoch."""
@@ -20,6 +26,14 @@ class Callback:
 
     def on_epoch_end(self, epoch: int, logs: dict[str, float]) -> None:
         """Metrics of the finished epoch: train_loss, val_loss, val_accuracy, lr, ..."""
+
+    def on_validation_begin(self, epoch: int) -> None:
+        """Before the end-of-epoch validation pass (the model is about to go to eval mode): forward hooks
+        registered now see exactly the validation batches."""
+
+    def on_validation_end(self, epoch: int, outputs: Any) -> None:
+        """After it: outputs is a float32 CPU tensor of the first output's values for the first
+        validation_outputs samples (the largest any callback asked for), or None when none asked."""
 
     def on_train_end(self, logs: dict[str, Any]) -> None:
         """status, message, epochs_run and the test metrics."""

@@ -141,9 +141,14 @@ class Trainer:
         return None
 
     # ------------------------------------------------------------ evaluation
-    @torch.no_grad()
     def evaluate(self, split: _Split, prefix: str) -> dict[str, float]:
         """Loss and metrics of a split in eval mode (dropout off, batch-norm running stats)."""
+        return self._evaluate(split, prefix)[0]
+
+    @torch.no_grad()
+    def _evaluate(self, split: _Split, prefix: str, keep: int = 0) -> tuple[dict[str, float], torch.Tensor | None]:
+        """evaluate(), and the first output's values for the first `keep` samples (float32, on the CPU)."""
+        kept: list[torch.Tensor] = []
         was_training = self.model.training
         self.model.eval()
         k = len(self.objectives)
@@ -156,6 +161,8 @@ class Trainer:
             if split.shift is not None:
                 xb = xb.float().sub_(split.shift).div_(split.scale)
             outs = self._forward(xb)
+            if start < keep:
+                kept.append(outs[0][:keep - start].detach().float().cpu())
             for i, (obj, out) in enumerate(zip(self.objectives, outs)):
                 yb = split.targets[i][start:start + EVAL_BATCH].to(self.device, non_blocking=True)
                 out = out.float()
@@ -183,7 +190,7 @@ class Trainer:
                 logs[f"{prefix}_mae{suffix}"] = abs_err[i] / (n * y.shape[1])
                 logs[f"{prefix}_r2{suffix}"] = r2_score(sq_err[i], y.sum(0), (y * y).sum(0), split.n)
         logs[f"{prefix}_loss"] = total
-        return logs
+        return logs, (torch.cat(kept) if kept else None)
 
     def _forward(self, xb: torch.Tensor) -> tuple[torch.Tensor, ...]:
         if self.config.amp and self.device.type == "cuda":
@@ -352,7 +359,13 @@ class Trainer:
             if obj0.task == "classification":
                 logs["train_accuracy"] = int(correct.item()) / max(seen, 1)
             if val is not None:
-                logs.update(self.evaluate(val, "val"))
+                for cb in self.callbacks:
+                    cb.on_validation_begin(epoch)
+                keep = max((cb.validation_outputs for cb in self.callbacks), default=0)
+                val_logs, kept = self._evaluate(val, "val", keep)
+                logs.update(val_logs)
+                for cb in self.callbacks:
+                    cb.on_validation_end(epoch, kept)
             logs["lr"] = float(opt.param_groups[0]["lr"])
             logs["seconds"] = epoch_seconds
             logs["samples_per_second"] = seen / max(epoch_seconds, 1e-9)

@@ -32,6 +32,15 @@ def overfitting_since(train: np.ndarray | None, val: np.ndarray | None, patience
     return best if rising and falling else None
 
 
+def _bounds(*arrays: np.ndarray | None) -> tuple[float, float]:
+    """Smallest and largest finite value of the arrays (NaN, NaN when there is none)."""
+    vals = [a[np.isfinite(a)] for a in arrays if a is not None and len(a)]
+    vals = [v for v in vals if len(v)]
+    if not vals:
+        return math.nan, math.nan
+    return float(min(v.min() for v in vals)), float(max(v.max() for v in vals))
+
+
 class RangeKeeper:
     """Keeps a live plot's view range steady while a run grows it, so the axes are not laid out again on every
     frame (that is most of the cost of a frame): x grows by half again when the data reach the right edge; y grows
@@ -169,6 +178,9 @@ class CurvesPage(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 1)
         self._earlier_runs: list[int] = []
+        self._drawn: tuple = ()  # (epochs, batches, best, task, metric keys) at the last redraw
+        self._stale = True  # draw everything at the next redraw (styles, earlier runs, texts changed)
+        self._text_pending = False  # the hint and summary wait for their half-second turn
         self._ready = False
         self.retranslate_ui()
         self.set_task("classification")
@@ -187,7 +199,7 @@ class CurvesPage(QWidget):
         self.log.clear()
         self.batches.clear()
         self.best_epoch = None
-        self.dirty = True
+        self.dirty = self._stale = True
 
     def start_live(self, start_epoch: int = 0) -> None:
         """A run begins: steady view ranges while it grows."""
@@ -198,7 +210,7 @@ class CurvesPage(QWidget):
     def stop_live(self) -> None:
         for keeper in self.keepers:
             keeper.stop()
-        self.dirty = True
+        self.dirty = self._stale = True
 
     def add_batches(self, batches: list[dict[str, float]]) -> None:
         for b in batches:
@@ -231,7 +243,7 @@ class CurvesPage(QWidget):
             lp.addItem(item)
             self._earlier_items.append(item)
         self._earlier_runs = [run for run, _log in self.earlier]
-        self.dirty = True
+        self.dirty = self._stale = True
 
     # ------------------------------------------------------------ drawing (GUI timer)
     def _metric_keys(self) -> tuple[str, ...]:
@@ -248,17 +260,31 @@ class CurvesPage(QWidget):
         else:
             title = self.tr("Validation mean absolute error (lower is better)")
         self.metric_plot.getPlotItem().setTitle(title, color=theme.current().text, size="10pt")
-        self.dirty = True
+        self.dirty = self._stale = True
         self.redraw()
 
     def redraw(self) -> None:
+        """Draw what changed: while a run grows, most redraws only add batches, and leaving the epoch curves, the
+        metric and learning-rate plots alone then spares their repaint (the trainer shares the CPU with it)."""
         self.dirty = False
         ep = self.log.epoch.values
+        drawn = (len(ep), len(self.batches.x), self.best_epoch, self.task, self._metric_keys())
+        text_due = self._text_pending and time.monotonic() - self._text_at >= 0.5
+        if drawn == self._drawn and not (self._stale or text_due):
+            return
+        epochs_too = drawn[:1] + drawn[2:] != self._drawn[:1] + self._drawn[2:] or self._stale or text_due
+        self._drawn, self._stale = drawn, False
         self.batch_raw.setData(self.batches.x.values, self.batches.raw.values)
         self.batch_smooth.setData(self.batches.x.values, self.batches.smooth.values)
+        keys = self._metric_keys()
+        if not epochs_too:
+            if self.keepers[0].active:
+                lo, hi = _bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
+                self.keepers[0].update(float(self.batches.x.values[-1]) if len(self.batches.x) else 0.0,
+                                       min(lo, 0.0) if math.isfinite(lo) else lo, hi)
+            return
         self.train_loss.setData(*finite_xy(ep, self.log.get("train_loss")))
         self.val_loss.setData(*finite_xy(ep, self.log.get("val_loss")))
-        keys = self._metric_keys()
         self.train_metric.setData(*finite_xy(ep, self.log.get(keys[0]) if len(keys) > 1 else None))
         self.val_metric.setData(*finite_xy(ep, self.log.get(keys[-1])))
         lr_x, lr_y = finite_xy(ep, self.log.get("lr"))
@@ -286,14 +312,7 @@ class CurvesPage(QWidget):
         if not self.keepers[0].active and not self.keepers[1].active:
             return
         x_max = float(max(ep[-1] if len(ep) else 0.0, self.batches.x.values[-1] if len(self.batches.x) else 0.0))
-
-        def bounds(*arrays) -> tuple[float, float]:
-            vals = [a[np.isfinite(a)] for a in arrays if a is not None and len(a)]
-            vals = [v for v in vals if len(v)]
-            if not vals:
-                return math.nan, math.nan
-            return float(min(v.min() for v in vals)), float(max(v.max() for v in vals))
-
+        bounds = _bounds
         lo, hi = bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
         self.keepers[0].update(x_max, min(lo, 0.0) if math.isfinite(lo) else lo, hi)
         self.keepers[1].update(x_max, *bounds(*(self.log.get(k) for k in keys)))
@@ -303,8 +322,9 @@ class CurvesPage(QWidget):
     def _update_hint(self, ep: np.ndarray, best: int | None) -> None:
         now = time.monotonic()
         if self.keepers[0].active and now - self._text_at < 0.5:  # while live, text at most twice a second
+            self._text_pending = True
             return
-        self._text_at = now
+        self._text_at, self._text_pending = now, False
         since = overfitting_since(self.log.get("train_loss"), self.log.get("val_loss"))
         if since is not None:
             self.hint.setText("⚠ " + self.tr(
@@ -366,6 +386,7 @@ class CurvesPage(QWidget):
         if self._ready:
             self.restyle()
             self._text_at = 0.0  # write the hint and summary now, even during a run
+            self._stale = True
             self.redraw()
 
     def changeEvent(self, event: QEvent) -> None:

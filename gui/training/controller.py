@@ -31,6 +31,12 @@ def _structure(graph_dict: dict[str, Any]) -> dict[str, Any]:
             "edges": graph_dict["edges"]}
 
 
+def _low_priority() -> bool:
+    from ..settings import Settings
+
+    return Settings().train_low_priority
+
+
 def fmt_duration(seconds: float) -> str:
     if not math.isfinite(seconds) or seconds < 0:
         return "–"
@@ -105,7 +111,8 @@ class TrainingController(QObject):
             return
         project = self.doc.project
         init = "continue" if project.weights is not None else "fresh"
-        self._launch(Job("train", copy_project(project), project.train.replace(), init, self.sample_index))
+        self._launch(Job("train", copy_project(project), project.train.replace(), init, self.sample_index,
+                         _low_priority()))
         self.t_start, self.paused_for = time.monotonic(), 0.0
         self.message.emit(self.tr("Training started"))
 
@@ -115,7 +122,8 @@ class TrainingController(QObject):
         if self.busy:
             return
         project = self.doc.project
-        self._launch(Job("inspect", copy_project(project), project.train.replace(), "", self.sample_index))
+        self._launch(Job("inspect", copy_project(project), project.train.replace(), "", self.sample_index,
+                         _low_priority()))
 
     @Slot()
     def pause(self) -> None:

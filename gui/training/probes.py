@@ -106,6 +106,9 @@ class Probe:
         self.has_maps = any(isinstance(getattr(m, "layer", m), nn.Conv2d) for m in model.layers.values())
         self.grid: np.ndarray | None = None
         self.curve_x: np.ndarray | None = None
+        self.captured: tuple[torch.Tensor, dict[str, torch.Tensor]] | None = None  # from the trainer's pass
+        self._alive: dict[str, torch.Tensor] | None = None
+        self._handles: list = []
         self.info: dict[str, Any] = {
             "task": self.task, "classes": self.class_names, "split": self.split_name, "input_shape": self.input_shape,
             "is_image": self.is_image, "eval_samples": n, "feature_maps": self.has_maps and self.is_image,
@@ -154,17 +157,51 @@ class Probe:
             return out if obj.activation in ("sigmoid", "step") else torch.sigmoid(out)
         return out if obj.activation == "softmax" else torch.softmax(out, dim=1)
 
+    # ------------------------------------------------------------ the trainer's validation pass
+    @property
+    def uses_validation(self) -> bool:
+        """The samples shown are the validation split's first ones, which the trainer evaluates every epoch."""
+        return self.split_name == "validation"
+
+    def begin_capture(self) -> None:
+        """Watch the trainer's validation pass (hooks on the ReLUs until end_capture), so that the next snapshot
+        needs no forward pass of its own over the samples."""
+        self.end_capture(None)
+        self._alive = {}
+        self._handles = self._relu_hooks(self._alive)
+
+    def end_capture(self, outputs: torch.Tensor | None) -> None:
+        """outputs: the first output's values for (at least) the shown samples, from the same pass."""
+        for h in self._handles:
+            h.remove()
+        self._handles = []
+        alive, self._alive = self._alive, None
+        n = len(self.x_eval)
+        self.captured = (outputs[:n], alive) if alive is not None and outputs is not None and len(outputs) >= n \
+            else None
+
     # ------------------------------------------------------------ the snapshot
     @torch.no_grad()
-    def snapshot(self, epoch: int, final: bool = False) -> dict[str, Any]:
+    def snapshot(self, epoch: int, final: bool = False, predictions: bool = True) -> dict[str, Any]:
+        """Weights, predictions and feature maps now. The predictions over the shown samples come from the
+        trainer's validation pass when one was captured, else from a forward pass here; predictions=False leaves
+        them out (the decision map and regression curve are still drawn: they are cheap)."""
         model = self.model
         was_training = model.training
         model.eval()
+        captured, self.captured = self.captured, None
         try:
             snap: dict[str, Any] = {"epoch": int(epoch), "final": final}
             layers = self._layer_stats()
             alive: dict[str, torch.Tensor] = {}
-            snap.update(self._predictions(alive))
+            if captured is not None:
+                outputs, alive = captured
+                snap.update(self._from_outputs(outputs.to(self.device)))
+            elif predictions:
+                outputs = self._eval_outputs(alive)
+                if outputs is not None:
+                    snap.update(self._from_outputs(outputs))
+            snap.update(self._maps())
             for layer in layers:
                 a = alive.get(layer["name"])
                 layer["dead"] = float(1.0 - a.float().mean().item()) if a is not None else math.nan
@@ -212,17 +249,19 @@ class Probe:
                 handles.append(act.register_forward_hook(hook))
         return handles
 
-    def _predictions(self, alive: dict[str, torch.Tensor]) -> dict[str, Any]:
-        out: dict[str, Any] = {}
+    def _eval_outputs(self, alive: dict[str, torch.Tensor]) -> torch.Tensor | None:
+        """The first output over the shown samples (a forward pass here), noting which ReLU units fire."""
         handles = self._relu_hooks(alive)
         try:
             outs = [self._out(self.x_eval[s:s + CHUNK]) for s in range(0, len(self.x_eval), CHUNK)]
         finally:
             for h in handles:
                 h.remove()
-        if not outs:
-            return out
-        pred_out = torch.cat(outs)
+        return torch.cat(outs) if outs else None
+
+    def _from_outputs(self, pred_out: torch.Tensor) -> dict[str, Any]:
+        """Confusion matrix, per-class accuracy and mistakes (classification), or predictions (regression)."""
+        out: dict[str, Any] = {}
         if self.task == "classification":
             c = len(self.class_names)
             pred = self.objective.predict_class(pred_out).cpu().numpy()
@@ -236,6 +275,11 @@ class Probe:
         else:
             out["pred"] = pred_out.reshape(len(pred_out), -1)[:, 0].cpu().numpy().copy()
             out["target"] = self.y_eval.reshape(len(self.y_eval), -1)[:, 0].astype(np.float32)
+        return out
+
+    def _maps(self) -> dict[str, Any]:
+        """The decision map over the plane (2-D inputs) and the fitted curve (1-D regression)."""
+        out: dict[str, Any] = {}
         if self.grid is not None:
             g = torch.cat([self._out(self.grid[s:s + 4096]) for s in range(0, len(self.grid), 4096)])
             values = self._probs(g) if self.task == "classification" else g.reshape(len(g), -1)[:, :1]

@@ -9,7 +9,6 @@ thread; the worker's own event loop is busy while it trains, so they are plain t
 from __future__ import annotations
 
 import gc
-import os
 import threading
 import time
 import traceback
@@ -24,7 +23,6 @@ from engine.training import Callback, TrainConfig
 
 METRICS_HZ = 10.0  # each packet wakes the GUI thread, which on a small machine takes a core from PyTorch
 SNAPSHOT_HZ = 2.0
-GUI_SPARE_CORE = os.environ.get("KATMAN_GUI_SPARE_CORE", "1") != "0"
 SNAPSHOT_SHARE = 0.02  # snapshots may take at most this share of the training time
 
 
@@ -37,6 +35,7 @@ class Job:
     config: TrainConfig
     init: str = "fresh"
     sample_index: int = 0
+    low_priority: bool = True  # run at a lower CPU priority than the GUI thread (see priority.py)
 
 
 def copy_project(project: Project, config: TrainConfig | None = None) -> Project:
@@ -74,13 +73,25 @@ class _Relay(Callback):
 
         self.probe = Probe(trainer.model, trainer.data, trainer.objectives[0], trainer.device)
         self.probe.sample_index = w.sample_index
+        # the shown validation samples' predictions come from the trainer's own validation pass, not a second one
+        self.validation_outputs = len(self.probe.x_eval) if self.probe.uses_validation else 0
         self.t_start = time.perf_counter()
         w.started.emit({**info, **self.probe.info, "mode": "train", "init": w.job.init,
-                        "config": w.job.config.to_dict()})
-        self._snapshot(int(info.get("start_epoch", 0)), force=True)
+                        "config": w.job.config.to_dict(), "thread_id": w.thread_id, "priority": w.priority,
+                        "threads": torch.get_num_threads()})
+        # weights and (cheap) maps at once; the predictions over the samples wait for the first validation pass
+        self._snapshot(int(info.get("start_epoch", 0)), force=True, predictions=False)
 
     def on_batch_end(self, logs: dict[str, float]) -> None:
         self.worker.post(batch=dict(logs))
+
+    def on_validation_begin(self, epoch: int) -> None:
+        if self.probe is not None and self.probe.uses_validation and time.perf_counter() >= self.next_snapshot:
+            self.probe.begin_capture()  # this epoch ends with a snapshot: let it reuse the validation pass
+
+    def on_validation_end(self, epoch: int, outputs) -> None:
+        if self.probe is not None:
+            self.probe.end_capture(outputs)
 
     def on_epoch_end(self, epoch: int, logs: dict[str, float]) -> None:
         self.worker.post(epoch=dict(logs))
@@ -90,12 +101,14 @@ class _Relay(Callback):
         self.worker.flush()
         self._snapshot(int(logs.get("epochs_run", 0)), force=True, final=True)
 
-    def _snapshot(self, epoch: int, force: bool = False, final: bool = False) -> None:
+    def _snapshot(self, epoch: int, force: bool = False, final: bool = False, predictions: bool = True) -> None:
         now = time.perf_counter()
         if self.probe is None or (not force and now < self.next_snapshot):
+            if self.probe is not None:
+                self.probe.captured = None
             return
         self.probe.sample_index = self.worker.sample_index
-        snap = self.probe.snapshot(epoch, final)
+        snap = self.probe.snapshot(epoch, final, predictions)
         cost = time.perf_counter() - now
         self.next_snapshot = time.perf_counter() + max(1.0 / SNAPSHOT_HZ, cost / SNAPSHOT_SHARE)
         self.worker.snapshot.emit(snap)
@@ -123,6 +136,8 @@ class TrainWorker(QObject):
         self._last_emit = 0.0
         self._stop = threading.Event()
         self._paused = False
+        self.thread_id = 0  # the training thread's native id, once it runs
+        self.priority = ""  # what lowering its priority did ('nice 10', 'low', or '')
 
     # ------------------------------------------------------------ control (any thread)
     def stop(self) -> None:
@@ -180,6 +195,11 @@ class TrainWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        self.thread_id = threading.get_native_id()
+        if self.job.low_priority:  # first of all: PyTorch's own threads, started later from this one, inherit it
+            from .priority import lower_current_thread
+
+            self.priority = lower_current_thread()
         try:
             if self.job.mode == "inspect":
                 self._inspect()
@@ -212,18 +232,11 @@ class TrainWorker(QObject):
         # (a full collection takes 100-200 ms with PyTorch and Qt loaded, and it holds the GIL: the GUI would
         # freeze that long). Unfrozen afterwards, so nothing is kept for ever.
         gc.freeze()
-        threads = torch.get_num_threads()
-        if GUI_SPARE_CORE and threads > 1:
-            # Leave a core to the GUI thread: PyTorch's worker threads spin-wait for each other, and one of them
-            # sharing a core with the GUI thread (painting, signals) stalls every operation of the whole team.
-            torch.set_num_threads(threads - 1)
         try:
             outcome = train_project(job.project, job.config, [relay], init=job.init, on_trainer=self._got_trainer,
                                     data=data)
         finally:
             gc.unfreeze()
-            if torch.get_num_threads() != threads:
-                torch.set_num_threads(threads)
         self.flush()
         result = outcome.result
         project = job.project
@@ -251,5 +264,5 @@ class TrainWorker(QObject):
         model.eval()
         probe = Probe(model, data, trainer.objectives[0], trainer.device)
         probe.sample_index = self.sample_index
-        self.started.emit({**probe.info, "mode": "inspect"})
+        self.started.emit({**probe.info, "mode": "inspect", "thread_id": self.thread_id, "priority": self.priority})
         self.snapshot.emit(probe.snapshot(0, final=True))

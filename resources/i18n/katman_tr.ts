@@ -308,12 +308,12 @@
     </message>
     <message>
         <location filename="../../gui/files.py" line="+111"/>
-        <location filename="../../gui/startup.py" line="+195"/>
+        <location filename="../../gui/startup.py" line="+197"/>
         <source>Cannot open project</source>
         <translation>Proje açılamıyor</translation>
     </message>
     <message>
-        <location filename="../../gui/startup.py" line="-87"/>
+        <location filename="../../gui/startup.py" line="-89"/>
         <source>Loading PyTorch…</source>
         <translation>PyTorch yükleniyor…</translation>
     </message>
@@ -324,7 +324,7 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+57"/>
+        <location line="+59"/>
         <source>Katman cannot start</source>
         <translation>Katman başlatılamıyor</translation>
     </message>
@@ -384,7 +384,7 @@
         <translation>%2 katmanının %1 değerini ayarla</translation>
     </message>
     <message>
-        <location filename="../../gui/dialogs.py" line="+210"/>
+        <location filename="../../gui/dialogs.py" line="+221"/>
         <source>Add a layer</source>
         <translation>Katman ekle</translation>
     </message>
@@ -692,7 +692,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
 <context>
     <name>Inspector</name>
     <message>
-        <location filename="../../gui/inspector.py" line="+126"/>
+        <location filename="../../gui/inspector.py" line="+128"/>
         <source>The layer&apos;s name: letters, digits and _, starting with a letter</source>
         <translation>Katmanın adı: harfler, rakamlar ve _; bir harfle başlamalı</translation>
     </message>
@@ -745,7 +745,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../gui/main_window.py" line="+197"/>
+        <location filename="../../gui/main_window.py" line="+217"/>
         <source>&lt;opened project&gt;</source>
         <translation>&lt;açılan proje&gt;</translation>
     </message>
@@ -785,7 +785,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
         <translation>Bütün ağın öğrenilebilir parametreleri (ağırlıklar ve sapmalar)</translation>
     </message>
     <message>
-        <location line="-143"/>
+        <location line="-161"/>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
@@ -795,7 +795,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
         <translation>Çı&amp;kış</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+161"/>
         <source>Zoom (mouse wheel; Ctrl+0 fits the network)</source>
         <translation>Yakınlaştırma (fare tekerleği; Ctrl+0 ağı sığdırır)</translation>
     </message>
@@ -835,7 +835,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
         <translation>%1 dondurulmuş</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+68"/>
         <source>Diagram controls</source>
         <translation>Diyagram kontrolleri</translation>
     </message>
@@ -901,7 +901,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
 <context>
     <name>NewProjectDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="-102"/>
+        <location filename="../../gui/dialogs.py" line="-113"/>
         <source>New Project</source>
         <translation>Yeni Proje</translation>
     </message>
@@ -957,7 +957,7 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <location filename="../../gui/dialogs.py" line="+66"/>
+        <location filename="../../gui/dialogs.py" line="+71"/>
         <source>Preferences</source>
         <translation>Tercihler</translation>
     </message>
@@ -997,7 +997,22 @@ ya da Dosya ▸ Yeni ile bir örnekten başla.</translation>
         <translation>Dil</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="+3"/>
+        <source>Training</source>
+        <translation>Eğitim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Train at low priority</source>
+        <translation>Düşük öncelikle eğit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Training uses every processor core but gives way at once when the window (or another program) needs one, so the window never stutters. Turn it off to give training the same priority as everything else; on a busy computer it then finishes sooner, but the window may react late.</source>
+        <translation>Eğitim işlemcinin bütün çekirdeklerini kullanır, ama pencere (ya da başka bir program) bir çekirdeğe ihtiyaç duyduğu anda ona yol verir; böylece pencere hiç takılmaz. Kapatırsanız eğitim her şeyle aynı önceliği alır: yoğun bir bilgisayarda daha erken biter, ama pencere geç tepki verebilir.</translation>
+    </message>
+    <message>
+        <location line="-11"/>
         <source>Show the grid</source>
         <translation>Izgarayı göster</translation>
     </message>
