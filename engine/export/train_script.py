@@ -355,6 +355,7 @@ def main() -> None:
         save_weights(model, args.out)
         print(json.dumps({**logs, "processes": world, "device": str(device), "saved": str(args.out)}))
     if world > 1:
+        dist.barrier()  # nobody tears the group down while another process still works (gloo aborts then)
         dist.destroy_process_group()
 
 
