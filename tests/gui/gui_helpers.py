@@ -37,3 +37,15 @@ def view_point(win, scene_pos: QPointF) -> QPoint:
     win.view.centerOn(scene_pos)
     QApplication.processEvents()
     return win.view.mapFromScene(scene_pos)
+
+
+def training_ui(windows, example: str = "mlp-spiral", **changes):
+    """A window on an example (training settings changed as given) and its training UI."""
+    from gui.training import install
+
+    project = load_example(example)
+    project.train = project.train.replace(**changes)
+    win = windows(project)
+    ui = getattr(win, "training", None) or install(win)
+    win.training = ui
+    return win, ui

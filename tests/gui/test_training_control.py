@@ -5,13 +5,13 @@ from __future__ import annotations
 import time
 
 import pytest
+from gui_helpers import training_ui as ui_for
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from engine.examples import load_example
 from engine.training import available_devices
 from gui.training import controller as controller_module
-from gui.training import install
 
 LONG = 100_000  # epochs: training never ends by itself in these tests
 
@@ -31,13 +31,6 @@ def _running(thread) -> bool:
         return False
 
 
-def ui_for(windows, example: str = "mlp-spiral", **changes):
-    project = load_example(example)
-    project.train = project.train.replace(**changes)
-    win = windows(project)
-    ui = getattr(win, "training", None) or install(win)
-    win.training = ui
-    return win, ui
 
 
 def start_and_wait_for_epochs(qtbot, ui, n: int = 2) -> None:

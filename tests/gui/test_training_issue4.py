@@ -11,14 +11,13 @@ import time
 import numpy as np
 import pytest
 import torch
+from gui_helpers import training_ui as ui_for
 from PySide6.QtCore import QObject, QPointF, QThread
 from PySide6.QtWidgets import QApplication
 
-from engine.examples import load_example
 from engine.training import Trainer
 from engine.workflow import train_project
 from gui.training import controller as controller_module
-from gui.training import install
 from gui.training.worker import METRICS_HZ, SNAPSHOT_HZ, copy_project
 
 LONG = 100_000  # epochs: the run never ends by itself
@@ -39,13 +38,6 @@ def _running(thread) -> bool:
         return False
 
 
-def ui_for(windows, example: str, **changes):
-    project = load_example(example)
-    project.train = project.train.replace(**changes)
-    win = windows(project)
-    ui = getattr(win, "training", None) or install(win)
-    win.training = ui
-    return win, ui
 
 
 def train(qtbot, ui, timeout: int = 30000):

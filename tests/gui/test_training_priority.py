@@ -9,6 +9,7 @@ import sys
 import numpy as np
 import pytest
 import torch
+from gui_helpers import training_ui as _ui
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
@@ -18,7 +19,6 @@ from engine.training import Callback
 from engine.workflow import build_project_model, train_project
 from gui.settings import Settings
 from gui.training import controller as controller_module
-from gui.training import install
 from gui.training.priority import TRAIN_NICE, thread_nice
 from gui.training.probes import Probe
 
@@ -34,13 +34,6 @@ def no_qthread_left():
     assert not running, f"QThreads left running: {running}"
 
 
-def _ui(windows, example: str, **changes):
-    project = load_example(example)
-    project.train = project.train.replace(**changes)
-    win = windows(project)
-    ui = getattr(win, "training", None) or install(win)
-    win.training = ui
-    return win, ui
 
 
 def _task_nices() -> dict[int, tuple[str, int]]:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from gui_helpers import training_ui as ui_for
 from PySide6.QtWidgets import QApplication
 
 from engine.examples import load_example
 from gui.training import controller as controller_module
-from gui.training import install
 
 
 @pytest.fixture(autouse=True)
@@ -26,13 +26,6 @@ def _running(thread) -> bool:
         return False
 
 
-def ui_for(windows, example: str, **changes):
-    project = load_example(example)
-    project.train = project.train.replace(**changes)
-    win = windows(project)
-    ui = getattr(win, "training", None) or install(win)
-    win.training = ui
-    return win, ui
 
 
 def train(qtbot, ui, timeout: int = 20000) -> object:
