@@ -200,11 +200,10 @@ def child(args) -> int:
     if args.child == "headless":
         print(json.dumps({"sps": headless(project)}))
         return 0
-    from PySide6.QtWidgets import QApplication
-
     from gui import theme
+    from gui.app import create_app
 
-    app = QApplication.instance() or QApplication(sys.argv)
+    app = create_app(sys.argv)  # as the app makes it (one malloc arena: gui/malloc_arena.py)
     theme.apply_theme(app, "light")
     if args.normal_priority:
         from gui.settings import Settings

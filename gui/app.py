@@ -17,8 +17,12 @@ SCREENSHOT_SIZE = (1400, 900)
 
 
 def create_app(argv: list[str]) -> QApplication:
+    """The QApplication (made once), with the process's malloc set up for training in a worker thread first."""
     app = QApplication.instance()
     if app is None:
+        from .malloc_arena import share_malloc_arena
+
+        share_malloc_arena()  # before Qt or Katman start any thread
         app = QApplication(argv)
     assert isinstance(app, QApplication)
     app.setOrganizationName("Katman")

@@ -226,10 +226,11 @@ def evaluate(model: torch.nn.Module, x: torch.Tensor, ys: list, device: torch.de
     model.eval()
     n, k = len(x), len(OUTPUTS)
     sums, correct, abs_err = [0.0] * k, [0] * k, [0.0] * k
-    for start in range(0, n, 2048):
-        outs = forward(model, x[start:start + 2048].to(device), device)
+    step = 256 if device.type == "cpu" else 2048  # small batches are faster on a CPU (activations stay in cache)
+    for start in range(0, n, step):
+        outs = forward(model, x[start:start + step].to(device), device)
         for i, (spec, out) in enumerate(zip(OUTPUTS, outs)):
-            yb, out = ys[i][start:start + 2048].to(device), out.float()
+            yb, out = ys[i][start:start + step].to(device), out.float()
             sums[i] += loss_fn(spec, out, yb, None).item() * len(yb)
             if spec["task"] == "classification":
                 correct[i] += int((predict_class(spec, out) == yb).sum().item())

@@ -19,7 +19,8 @@ from .config import TrainConfig
 from .devices import resolve_device
 from .objectives import Objective, TrainError, balanced_class_weights, r2_score, resolve_objectives
 
-EVAL_BATCH = 2048
+EVAL_BATCH = 2048  # on a GPU; on the CPU, large batches of conv activations (100+ MB) are slower than small ones
+CPU_EVAL_BATCH = 256
 SMALL_WORK = 2_000_000
 
 
@@ -156,15 +157,16 @@ class Trainer:
         correct = [0] * k
         abs_err = [0.0] * k
         sq_err = [0.0] * k
-        for start in range(0, split.n, EVAL_BATCH):
-            xb = split.x[start:start + EVAL_BATCH].to(self.device, non_blocking=True)
+        step = eval_batch(self.device)
+        for start in range(0, split.n, step):
+            xb = split.x[start:start + step].to(self.device, non_blocking=True)
             if split.shift is not None:
                 xb = xb.float().sub_(split.shift).div_(split.scale)
             outs = self._forward(xb)
             if start < keep:
                 kept.append(outs[0][:keep - start].detach().float().cpu())
             for i, (obj, out) in enumerate(zip(self.objectives, outs)):
-                yb = split.targets[i][start:start + EVAL_BATCH].to(self.device, non_blocking=True)
+                yb = split.targets[i][start:start + step].to(self.device, non_blocking=True)
                 out = out.float()
                 loss_sums[i] += obj.loss_fn(out, yb, None).item() * len(yb)
                 if obj.task == "classification":
@@ -408,14 +410,21 @@ class Trainer:
         return result
 
 
+def eval_batch(device: torch.device) -> int:
+    """Samples per forward pass when evaluating or predicting: small on the CPU (2.4x faster for a small CNN:
+    the activations stay in cache), large on a GPU."""
+    return CPU_EVAL_BATCH if device.type == "cpu" else EVAL_BATCH
+
+
 def predict(model: nn.Module, x: np.ndarray, device: str = "cpu") -> list[np.ndarray]:
     """Outputs of the model for already-normalised inputs, one array per Output (eval mode)."""
     dev = resolve_device(device)
     model.to(dev).eval()
     outs: list[list[np.ndarray]] = []
     with torch.no_grad():
-        for start in range(0, len(x), EVAL_BATCH):
-            xb = torch.from_numpy(np.ascontiguousarray(x[start:start + EVAL_BATCH])).to(dev)
+        step = eval_batch(dev)
+        for start in range(0, len(x), step):
+            xb = torch.from_numpy(np.ascontiguousarray(x[start:start + step])).to(dev)
             out = model(xb)
             out = out if isinstance(out, tuple) else (out,)
             if not outs:

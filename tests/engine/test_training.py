@@ -280,3 +280,28 @@ def test_device_resolution():
             resolve_device("cuda")
     with pytest.raises(DeviceError):
         resolve_device("tpu")
+
+
+@pytest.mark.parametrize("name", ["spiral", "sine"])
+def test_evaluation_in_small_cpu_chunks_equals_one_pass(name, monkeypatch):
+    from engine.training import trainer as trainer_module
+    from engine.training.trainer import _Split, eval_batch
+
+    assert eval_batch(torch.device("cpu")) == trainer_module.CPU_EVAL_BATCH == 256
+    assert eval_batch(torch.device("meta")) == trainer_module.EVAL_BATCH  # GPUs: large batches
+    data = prepare(DataSpec(name=name, params={"samples": 3000}, val_split=0.3))
+    assert len(data.val) > 3 * 256  # several chunks, the last one partial
+    graph = mlp(2, 3) if name == "spiral" else ModelGraph.chain([
+        ("input", {"shape": (1,)}), ("dense", {"units": 8, "activation": "tanh"}), ("dense", {"units": 1}),
+        ("output", {})])
+    trainer = Trainer(build_model(graph), data, TrainConfig(epochs=1))
+    trainer.fit()
+    split = _Split(data.val, trainer.objectives, trainer.device, True, getattr(data, "scaling", None))
+    chunked, kept = trainer._evaluate(split, "val", keep=300)
+    monkeypatch.setattr(trainer_module, "CPU_EVAL_BATCH", 100_000)
+    whole, kept_whole = trainer._evaluate(split, "val", keep=300)
+    assert chunked.keys() == whole.keys() and len(chunked) >= 2
+    for key in whole:
+        assert chunked[key] == pytest.approx(whole[key], rel=1e-5, abs=1e-7), key
+    assert kept is not None and kept_whole is not None and kept.shape[0] == 300  # kept across chunk borders
+    assert torch.allclose(kept, kept_whole, atol=1e-6)
