@@ -94,17 +94,10 @@ class ClassificationPage(QWidget):
         for axis in ("left", "bottom"):
             self.confusion_plot.getAxis(axis).setTicks(ticks)
         self.per_class.getPlotItem().getAxis("bottom").setTicks(ticks)
-        wanted = n * n if n <= MAX_CELL_TEXT else 0
-        if len(self._cell_text) != wanted:  # the number of classes changed: new cell labels
+        if len(self._cell_text) != (n * n if n <= MAX_CELL_TEXT else 0):  # other classes: other cell labels
             for item in self._cell_text:
                 self.confusion_plot.removeItem(item)
             self._cell_text = []
-        if n <= MAX_CELL_TEXT and not self._cell_text:
-            for i in range(n * n):
-                item = text_item("", anchor=(0.5, 0.5), size="8pt" if n > 6 else "10pt")
-                item.setPos(i % n, i // n)
-                self.confusion_plot.addItem(item)
-                self._cell_text.append(item)
         self._confusion_title()
         self._fit = True
         self.latest = {}
@@ -135,6 +128,20 @@ class ClassificationPage(QWidget):
             self.latest = snap
             self.dirty = True
 
+    def _make_cell_text(self, n: int) -> None:
+        """The count labels of an n×n matrix, made when the matrix is first drawn: 100 pyqtgraph TextItems take
+        about 120 ms of the GUI thread, which at the start of a run would hold up the training thread."""
+        if n > MAX_CELL_TEXT or len(self._cell_text) == n * n:
+            return
+        for item in self._cell_text:
+            self.confusion_plot.removeItem(item)
+        self._cell_text = []
+        for i in range(n * n):
+            item = text_item("", anchor=(0.5, 0.5), size="8pt" if n > 6 else "10pt")
+            item.setPos(i % n, i // n)
+            self.confusion_plot.addItem(item)
+            self._cell_text.append(item)
+
     def redraw(self) -> None:
         self.dirty = False
         snap = self.latest
@@ -142,6 +149,7 @@ class ClassificationPage(QWidget):
         if conf is None:
             return
         n = len(conf)
+        self._make_cell_text(n)
         rows = conf.sum(1, keepdims=True)
         frac = np.where(rows > 0, conf / np.maximum(rows, 1), 0.0)
         self.confusion_image.setImage(frac.astype(np.float32), autoLevels=False, levels=(0, 1))

@@ -77,6 +77,19 @@ def test_spiral_shows_decision_map_confusion_matrix_and_weights(qtbot, windows):
     assert conf.shape == (3, 3) and conf.sum() == d.classification.latest["per_class"].size * 0 + conf.sum()
     assert conf.sum() == ui.dashboard.info["eval_samples"] == 120  # every validation sample
     assert np.trace(conf) / conf.sum() == pytest.approx(win.document.project.history[-1]["epochs"][-1]["val_accuracy"])
+    page = d.classification
+    assert [item.toPlainText() for item in page._cell_text] == [str(int(v)) for v in conf.ravel()]
+    # a new run's start makes no labels (that would hold up training): the first redraw does, once per class count
+    last = dict(page.latest)
+    page.set_info({"classes": [str(i) for i in range(10)], "split": "validation"})
+    assert page._cell_text == []
+    page.add_snapshot({**last, "confusion": np.eye(10, dtype=np.int64) * 7, "per_class": np.ones(10)})
+    page.redraw()
+    assert len(page._cell_text) == 100 and page._cell_text[11].toPlainText() == "7"
+    labels = list(page._cell_text)
+    page.set_info({"classes": [str(i) for i in range(10)], "split": "validation"})
+    page.redraw()
+    assert page._cell_text == labels  # same classes: the labels are kept
     layers = d.weights.layers
     assert set(layers) == {"hidden1", "hidden2", "scores"}
     assert layers["hidden1"].latest["image"].shape == (32, 2)  # Dense weights as a matrix image
