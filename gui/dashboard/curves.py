@@ -181,6 +181,7 @@ class CurvesPage(QWidget):
         self._drawn: tuple = ()  # (epochs, batches, best, task, metric keys) at the last redraw
         self._stale = True  # draw everything at the next redraw (styles, earlier runs, texts changed)
         self._text_pending = False  # the hint and summary wait for their half-second turn
+        self._metrics_due = False  # live: the metric and learning-rate plots take the tick after the loss plot's
         self._ready = False
         self.retranslate_ui()
         self.set_task("classification")
@@ -265,31 +266,40 @@ class CurvesPage(QWidget):
 
     def redraw(self) -> None:
         """Draw what changed: while a run grows, most redraws only add batches, and leaving the epoch curves, the
-        metric and learning-rate plots alone then spares their repaint (the trainer shares the CPU with it)."""
+        metric and learning-rate plots alone then spares their repaint (the trainer shares the CPU with it). A new
+        epoch redraws the loss plot at once and the metric and learning-rate plots at the next redraw."""
         self.dirty = False
         ep = self.log.epoch.values
-        drawn = (len(ep), len(self.batches.x), self.best_epoch, self.task, self._metric_keys())
+        keys = self._metric_keys()
+        drawn = (len(ep), len(self.batches.x), self.best_epoch, self.task, keys)
         text_due = self._text_pending and time.monotonic() - self._text_at >= 0.5
         if drawn == self._drawn and not (self._stale or text_due):
+            if self._metrics_due:
+                self._draw_metrics(ep, keys)
             return
         epochs_too = drawn[:1] + drawn[2:] != self._drawn[:1] + self._drawn[2:] or self._stale or text_due
         self._drawn, self._stale = drawn, False
         self.batch_raw.setData(self.batches.x.values, self.batches.raw.values)
         self.batch_smooth.setData(self.batches.x.values, self.batches.smooth.values)
-        keys = self._metric_keys()
         if not epochs_too:
             if self.keepers[0].active:
                 lo, hi = _bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
                 self.keepers[0].update(float(self.batches.x.values[-1]) if len(self.batches.x) else 0.0,
                                        min(lo, 0.0) if math.isfinite(lo) else lo, hi)
+            if self._metrics_due:  # the other plots' turn came with new batches
+                self._draw_metrics(ep, keys)
             return
         self.train_loss.setData(*finite_xy(ep, self.log.get("train_loss")))
         self.val_loss.setData(*finite_xy(ep, self.log.get("val_loss")))
-        self.train_metric.setData(*finite_xy(ep, self.log.get(keys[0]) if len(keys) > 1 else None))
-        self.val_metric.setData(*finite_xy(ep, self.log.get(keys[-1])))
-        lr_x, lr_y = finite_xy(ep, self.log.get("lr"))
-        self.lr_curve.setData(lr_x, lr_y)
-        self._keep_ranges(ep, keys, lr_y)
+        if self.keepers[0].active:
+            lo, hi = _bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
+            self.keepers[0].update(self._x_max(ep), min(lo, 0.0) if math.isfinite(lo) else lo, hi)
+            # While training, repainting three plots at once would keep the GUI thread busy for one long stretch
+            # at every epoch's end; the other two follow one tick later (1/REDRAW_HZ s).
+            self._metrics_due = True
+            self.dirty = True
+        else:
+            self._draw_metrics(ep, keys)
         val = self.log.get("val_loss")
         best = self.best_epoch
         if best is None and val is not None and np.isfinite(val).any():
@@ -308,16 +318,19 @@ class CurvesPage(QWidget):
             self.best_dot.setData([], [])
         self._update_hint(ep, best)
 
-    def _keep_ranges(self, ep: np.ndarray, keys: tuple[str, ...], lr_y: np.ndarray) -> None:
-        if not self.keepers[0].active and not self.keepers[1].active:
-            return
-        x_max = float(max(ep[-1] if len(ep) else 0.0, self.batches.x.values[-1] if len(self.batches.x) else 0.0))
-        bounds = _bounds
-        lo, hi = bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
-        self.keepers[0].update(x_max, min(lo, 0.0) if math.isfinite(lo) else lo, hi)
-        self.keepers[1].update(x_max, *bounds(*(self.log.get(k) for k in keys)))
-        top = float(lr_y.max()) * 1.15 if len(lr_y) else math.nan
-        self.keepers[2].update(x_max, 0.0, top)
+    def _x_max(self, ep: np.ndarray) -> float:
+        return float(max(ep[-1] if len(ep) else 0.0, self.batches.x.values[-1] if len(self.batches.x) else 0.0))
+
+    def _draw_metrics(self, ep: np.ndarray, keys: tuple[str, ...]) -> None:
+        """The metric (accuracy, R², MAE) and learning-rate curves, and their live ranges."""
+        self._metrics_due = False
+        self.train_metric.setData(*finite_xy(ep, self.log.get(keys[0]) if len(keys) > 1 else None))
+        self.val_metric.setData(*finite_xy(ep, self.log.get(keys[-1])))
+        lr_x, lr_y = finite_xy(ep, self.log.get("lr"))
+        self.lr_curve.setData(lr_x, lr_y)
+        x_max = self._x_max(ep)
+        self.keepers[1].update(x_max, *_bounds(*(self.log.get(k) for k in keys)))  # (only while they keep a range)
+        self.keepers[2].update(x_max, 0.0, float(lr_y.max()) * 1.15 if len(lr_y) else math.nan)
 
     def _update_hint(self, ep: np.ndarray, best: int | None) -> None:
         now = time.monotonic()

@@ -253,8 +253,9 @@ class Dashboard(QWidget):
     def redraw_all(self) -> None:
         """Draw every page now (tests, screenshots)."""
         for page in self.pages:
-            if page.dirty:
-                page.redraw()
+            for _turn in range(3):  # a page may draw in turns (the curves: loss first, then the other plots)
+                if page.dirty:
+                    page.redraw()
 
     @Slot(int)
     def _tab_changed(self, _index: int) -> None:

@@ -271,3 +271,27 @@ def test_every_training_setting_of_the_issue_has_a_field(windows):
         gib = torch.cuda.get_device_properties(0).total_memory / 2**30
         assert labels["cuda"].startswith(name) and f"({gib:.0f} GB)" in labels["cuda"]
     assert form.findChild(QObject, "loss_output") is not None  # each Output's loss, with its reason
+
+
+def test_a_live_epoch_redraws_the_loss_plot_first_and_the_other_plots_at_the_next_redraw(qtbot, windows):
+    _win, ui = ui_for(windows, "mlp-xor", epochs=3)
+    ui.dashboard.build()
+    curves = ui.dashboard.curves
+    curves.reset()
+    curves.redraw()
+    curves.start_live()
+    epoch = {"epoch": 1, "train_loss": 0.7, "val_loss": 0.6, "train_accuracy": 0.5, "val_accuracy": 0.75, "lr": 0.01}
+    curves.add_epochs([epoch])
+    curves.redraw()
+    assert list(curves.val_loss.getData()[1]) == [0.6]
+    assert curves.val_metric.getData()[1] is None or len(curves.val_metric.getData()[1]) == 0  # its turn is next
+    assert curves.dirty  # the dashboard's timer comes back for the rest
+    curves.redraw()
+    assert list(curves.val_metric.getData()[1]) == [0.75] and list(curves.lr_curve.getData()[1]) == [0.01]
+    assert not curves.dirty
+    # after the run everything is drawn in one go
+    curves.stop_live()
+    curves.add_epochs([dict(epoch, epoch=2, val_loss=0.5, val_accuracy=1.0)])
+    curves.redraw()
+    assert list(curves.val_loss.getData()[1]) == [0.6, 0.5] and list(curves.val_metric.getData()[1]) == [0.75, 1.0]
+    assert not curves.dirty
