@@ -69,7 +69,6 @@ class WeightsPage(QWidget):
         self.layers: dict[str, LayerHistory] = {}
         self.dirty = False
         self._curves: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
-        self._names: list[str] = []  # the layers of the latest run, in the network's order
 
         self.layer_combo = QComboBox()
         self.layer_combo.setObjectName("weights_layer")
@@ -160,17 +159,15 @@ class WeightsPage(QWidget):
         self.layer_combo.blockSignals(False)
 
     def add_snapshot(self, snap: dict[str, Any]) -> None:
-        """Keep a snapshot's layer statistics; the curves and the layer list follow when the page is drawn (a new
-        network's plot items cost the GUI thread tens of milliseconds, which at a run's start hold up training)."""
         epoch = snap["epoch"]
         layers = snap.get("layers", [])
         if not self.layers:
-            self._names = [layer["name"] for layer in layers]
+            self._sync_layers([layer["name"] for layer in layers])
         for layer in layers:
             name = layer["name"]
             hist = self.layers.get(name)
             if hist is None:
-                if name not in self._names:
+                if name not in self._curves:
                     continue
                 hist = self.layers[name] = LayerHistory(layer["kind"])
             hist.add(epoch, layer)
@@ -184,7 +181,6 @@ class WeightsPage(QWidget):
 
     def redraw(self) -> None:
         self.dirty = False
-        self._sync_layers(self._names)
         for name, (g, d) in self._curves.items():
             h = self.layers.get(name)
             if h is None:

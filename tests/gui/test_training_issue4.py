@@ -222,12 +222,6 @@ def test_weight_histograms_over_time_and_per_class_accuracy(qtbot, windows):
     assert [page.layer_combo.itemText(i) for i in range(page.layer_combo.count())] == ["hidden1", "hidden2", "scores"]
     x, y = page._curves["hidden1"][0].getData()
     assert np.allclose(10 ** y, grads) and list(x) == list(layer.epochs.values[1:])  # a log axis
-    # a snapshot of another network makes its plot items when the page is drawn, not when it arrives
-    page.reset()
-    page.add_snapshot({"epoch": 0, "layers": [dict(layer.latest, name="other")]})
-    assert list(page._curves) == ["hidden1", "hidden2", "scores"] and list(page.layers) == ["other"]
-    page.redraw()
-    assert list(page._curves) == ["other"] and page.layer_combo.currentText() == "other"
     conf = d.classification.latest["confusion"]
     per_class = d.classification.latest["per_class"]
     assert per_class.shape == (3,)
