@@ -12,8 +12,8 @@ fresh process. Reported per model (medians over --reps):
   ratio         GUI / headless of those best runs (goal >= 0.90)
   heartbeat     a 5 ms Qt.PreciseTimer in the GUI thread: largest gap and 99th percentile while training, from
                 the first progress report to the last epoch (goals < 30 / < 20 ms); also over the whole run: data
-                preparation, the dashboard appearing and the run being recorded included
-                (the median over the runs of each run's largest gap; each run's is printed too)
+                preparation, the dashboard appearing and the run being recorded included. Each run's largest
+                gap is printed; the table gives their median
   painting      time inside pyqtgraph's GraphicsView.paintEvent as a share of the run (goal <= 10 %)
   redraw        time in the dashboard's redraw timer (setData etc.) as a share of the run
 
@@ -254,7 +254,6 @@ def main() -> int:
           f"{args.epochs} epochs, {args.reps} interleaved runs of each kind, each in a fresh process: samples/s "
           f"best of them, gaps and shares medians")
     rows = []
-    gaps: dict[str, list[dict]] = {}
     for kind in args.models.split(","):
         measure(args, "headless", kind)  # warm-up: data file written, OS caches filled
         base, gui = [], []
@@ -266,8 +265,7 @@ def main() -> int:
         g["ratio"] = g["sps"] / max(base)
         g["pair_ratio"] = statistics.median(s["sps"] / b for s, b in zip(gui, base))
         g["how"] = f"{gui[0]['threads']} threads, {gui[0]['priority']}"
-        rows.append((kind, max(base), g, base, [s["sps"] for s in gui]))
-        gaps[kind] = gui
+        rows.append((kind, max(base), g, base, gui))
     print()
     print(f"{'model':6s}{'headless/s':>12s}{'GUI/s':>10s}{'ratio':>7s}{'max gap':>9s}{'p99 gap':>9s}"
           f"{'painting':>10s}{'redraw':>8s}  GUI training")
@@ -280,8 +278,9 @@ def main() -> int:
     for kind, _b, g, _base, _gui in rows:
         print(f"  {kind}: whole run incl. data preparation: max gap {g['gap_max_all']:.1f} ms, "
               f"p99 {g['gap_p99_all']:.1f} ms")
-    for kind, _b, g, base, gui in rows:
-        per_run = ", ".join(f"{s['gap_max']:.1f}" for s in gaps[kind])
+    for kind, _b, g, base, runs in rows:
+        gui = [s["sps"] for s in runs]
+        per_run = ", ".join(f"{s['gap_max']:.1f}" for s in runs)
         print(f"  {kind}: max gap per GUI run {per_run} ms")
         print(f"  {kind}: headless {', '.join(f'{v:,.0f}' for v in base)}; GUI {', '.join(f'{v:,.0f}' for v in gui)}; "
               f"pair ratios {', '.join(f'{v / b:.2f}' for v, b in zip(gui, base))} (median {g['pair_ratio']:.2f})")

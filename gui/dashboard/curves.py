@@ -283,17 +283,14 @@ class CurvesPage(QWidget):
         self.batch_smooth.setData(self.batches.x.values, self.batches.smooth.values)
         if not epochs_too:
             if self.keepers[0].active:
-                lo, hi = _bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
-                self.keepers[0].update(float(self.batches.x.values[-1]) if len(self.batches.x) else 0.0,
-                                       min(lo, 0.0) if math.isfinite(lo) else lo, hi)
+                self._keep_loss_range(float(self.batches.x.values[-1]) if len(self.batches.x) else 0.0)
             if self._metrics_due:  # the other plots' turn came with new batches
                 self._draw_metrics(ep, keys)
             return
         self.train_loss.setData(*finite_xy(ep, self.log.get("train_loss")))
         self.val_loss.setData(*finite_xy(ep, self.log.get("val_loss")))
         if self.keepers[0].active:
-            lo, hi = _bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
-            self.keepers[0].update(self._x_max(ep), min(lo, 0.0) if math.isfinite(lo) else lo, hi)
+            self._keep_loss_range(self._x_max(ep))
             # While training, repainting three plots at once would keep the GUI thread busy for one long stretch
             # at every epoch's end; the other two follow one tick later (1/REDRAW_HZ s).
             self._metrics_due = True
@@ -317,6 +314,10 @@ class CurvesPage(QWidget):
             self.metric_best.hide()
             self.best_dot.setData([], [])
         self._update_hint(ep, best)
+
+    def _keep_loss_range(self, x_max: float) -> None:
+        lo, hi = _bounds(self.log.get("train_loss"), self.log.get("val_loss"), self.batches.smooth.values)
+        self.keepers[0].update(x_max, min(lo, 0.0) if math.isfinite(lo) else lo, hi)
 
     def _x_max(self, ep: np.ndarray) -> float:
         return float(max(ep[-1] if len(ep) else 0.0, self.batches.x.values[-1] if len(self.batches.x) else 0.0))

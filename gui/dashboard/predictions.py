@@ -95,9 +95,7 @@ class ClassificationPage(QWidget):
             self.confusion_plot.getAxis(axis).setTicks(ticks)
         self.per_class.getPlotItem().getAxis("bottom").setTicks(ticks)
         if len(self._cell_text) != (n * n if n <= MAX_CELL_TEXT else 0):  # other classes: other cell labels
-            for item in self._cell_text:
-                self.confusion_plot.removeItem(item)
-            self._cell_text = []
+            self._drop_cell_text()
         self._confusion_title()
         self._fit = True
         self.latest = {}
@@ -128,14 +126,17 @@ class ClassificationPage(QWidget):
             self.latest = snap
             self.dirty = True
 
+    def _drop_cell_text(self) -> None:
+        for item in self._cell_text:
+            self.confusion_plot.removeItem(item)
+        self._cell_text = []
+
     def _make_cell_text(self, n: int) -> None:
         """The count labels of an n×n matrix, made when the matrix is first drawn: 100 pyqtgraph TextItems take
         about 120 ms of the GUI thread, which at the start of a run would hold up the training thread."""
         if n > MAX_CELL_TEXT or len(self._cell_text) == n * n:
             return
-        for item in self._cell_text:
-            self.confusion_plot.removeItem(item)
-        self._cell_text = []
+        self._drop_cell_text()
         for i in range(n * n):
             item = text_item("", anchor=(0.5, 0.5), size="8pt" if n > 6 else "10pt")
             item.setPos(i % n, i // n)
